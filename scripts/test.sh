@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Run the test suite with coverage. Creates ./.venv with the dev extra on first use;
+# set VENV=/path to use another virtualenv (CI passes its fresh one).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+VENV=${VENV:-.venv}
+if [ ! -x "$VENV/bin/python" ]; then
+    python3 -m venv "$VENV"
+    "$VENV/bin/python" -m pip install -q --upgrade pip
+    "$VENV/bin/python" -m pip install -q -e '.[dev]'
+fi
+"$VENV/bin/python" -m pytest --cov=newsmodel --cov-report=term --cov-fail-under=85 "$@"

@@ -1,0 +1,1 @@
+"""Annotation stages: sentences, entities, quotes and attribution (English first)."""
