@@ -44,7 +44,7 @@ settings.register_profile("ci-fuzz", max_examples=1_000, deadline=None, suppress
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 FUZZ_MARKER = "fuzz"
-HANG_SECONDS = 180.0
+HANG_SECONDS = 300.0
 """Default budget of a :func:`bounded` run: far beyond what linear code needs."""
 EXTRA_MEMORY = 6 * 2**30
 """Address space a :func:`bounded` child may add to what it inherits."""
@@ -122,11 +122,13 @@ def _describe(exc: BaseException) -> Outcome:
     )
 
 
-def _child(connection: Any, function: Callable[..., Any], args: tuple[Any, ...]) -> None:
+def _child(
+    connection: Any, function: Callable[..., Any], args: tuple[Any, ...], kwargs: dict[str, Any]
+) -> None:
     limit = _address_space() + EXTRA_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     try:
-        outcome = Outcome(value=function(*args))
+        outcome = Outcome(value=function(*args, **kwargs))
     except BaseException as exc:  # reported to the parent, which judges it
         outcome = _describe(exc)
     connection.send(outcome)
@@ -138,20 +140,22 @@ def _address_space() -> int:
         return int(statm.read().split()[0]) * resource.getpagesize()
 
 
-def run_bounded(function: Callable[..., Any], *args: Any, seconds: float = HANG_SECONDS) -> Outcome:
-    """Run ``function(*args)`` in a forked child; fail the test if it hangs or dies.
+def run_bounded(
+    function: Callable[..., Any], *args: Any, seconds: float = HANG_SECONDS, **kwargs: Any
+) -> Outcome:
+    """Run ``function(*args, **kwargs)`` in a forked child; fail the test if it hangs or dies.
 
     The return value must be picklable and should be small (a summary, not an article).
     Where ``fork`` is unavailable the call runs in this process, unguarded.
     """
     if "fork" not in multiprocessing.get_all_start_methods() or not sys.platform.startswith("linux"):
         try:
-            return Outcome(value=function(*args))
+            return Outcome(value=function(*args, **kwargs))
         except Exception as exc:  # judged by the caller, as in the child
             return _describe(exc)
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(sender, function, args), daemon=True)
+    child = context.Process(target=_child, args=(sender, function, args, kwargs), daemon=True)
     child.start()
     sender.close()
     try:

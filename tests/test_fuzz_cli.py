@@ -18,8 +18,6 @@ from .hostile import Dice, hostile_text, html_document, json_value, news_text
 
 cli = pytest.importorskip("newsmodel.cli", reason="the command line (branch cli) has not landed")
 
-pytestmark = pytest.mark.fuzz
-
 EXIT_CODES = {0, 1, 2, 3, 4}
 """The documented exit statuses, less 130 (interrupted), which fuzzing never causes."""
 SUFFIXES = ["", ".html", ".htm", ".txt", ".json", ".jsonl", ".xhtml", ".TXT"]
@@ -75,6 +73,7 @@ def write(workdir: Path, name: str, data: bytes) -> str:
 
 
 class TestParse:
+    @pytest.mark.fuzz
     @given(
         contents(), st.sampled_from(SUFFIXES), st.sampled_from(["text", "json", "ninjs", "jsonld", "body"])
     )
@@ -139,6 +138,7 @@ TOKENS = [
 
 
 class TestArguments:
+    @pytest.mark.fuzz
     @given(st.lists(st.sampled_from(TOKENS), max_size=8))
     def test_any_arguments(self, workdir, argv):
         """Any argument list gives a documented exit status and no traceback."""

@@ -10,8 +10,6 @@ from newsmodel.policy import STRICT
 
 from .hostile import REAL_LAYOUT, hostile_texts, news_texts, parse_or_input_error
 
-pytestmark = pytest.mark.fuzz
-
 POLICY_FIELDS = frozenset(field.name for field in attrs.fields(ParsePolicy))
 
 policies = st.builds(
@@ -25,11 +23,13 @@ policies = st.builds(
 
 @REAL_LAYOUT
 class TestAnyString:
+    @pytest.mark.fuzz
     @given(st.text())
     def test_any_unicode_string(self, text):
         """Any str, lone surrogates included, parses or raises an InputError."""
         parse_or_input_error(parse_text, text)
 
+    @pytest.mark.fuzz
     @given(hostile_texts())
     def test_hostile_mixtures(self, text):
         """News pieces mixed with control characters, odd line breaks and stray marks parse cleanly."""
@@ -47,9 +47,13 @@ class TestAnyString:
 
 
 class TestArticleLike:
+    @pytest.mark.fuzz
     @given(news_texts())
     def test_news_texts(self, text):
-        """Article-like text with headers, chrome, captions and unbalanced quotes gives a checked article."""
+        """Article-like text (headers, chrome, captions, unbalanced quotes) gives a checked article.
+
+        The check includes the JSON round trip.
+        """
         article = parse_or_input_error(parse_text, text)
         assert article is not None
 

@@ -28,7 +28,6 @@ class TestCharactersKept:
         check_article(article)
         assert list(article.paragraph_texts) == [p.strip() for p in paras]
 
-    @pytest.mark.fuzz
     @given(news_texts())
     def test_line_endings_do_not_matter(self, text):
         """CRLF and CR line ends give the same article as LF."""
@@ -36,7 +35,6 @@ class TestCharactersKept:
         assert parse_text(lf_to(text, "\r\n")) == lf
         assert parse_text(lf_to(text, "\r")) == lf
 
-    @pytest.mark.fuzz
     @given(news_texts())
     def test_json_round_trip_of_parsed_articles(self, text):
         """A parsed article saved as JSON and loaded back is equal, byte for byte when saved again."""

@@ -162,14 +162,8 @@ def _freeze_entity(draft: EntityDraft, entity_id: str) -> Entity:
     mentions = sorted(draft.mentions, key=lambda m: m.span)
     names = [m.text for m in mentions if m.form is MentionForm.NAME]
     name = draft.name or (max(names, key=len) if names else mentions[0].text)
-    aliases: list[str] = []
-    for alias in [*names, *draft.aliases]:
-        if alias != name and alias not in aliases:
-            aliases.append(alias)
-    roles = []
-    for role in sorted(draft.roles, key=lambda r: r.span):
-        if role not in roles:
-            roles.append(role)
+    aliases = [alias for alias in dict.fromkeys([*names, *draft.aliases]) if alias != name]
+    roles = list(dict.fromkeys(sorted(draft.roles, key=lambda r: r.span)))  # in order, each once
     return Entity(id=entity_id, name=name, kind=draft.kind, mentions=mentions, aliases=aliases, roles=roles)
 
 
