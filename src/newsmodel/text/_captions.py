@@ -6,7 +6,8 @@ are data, ``photo_credits.txt``; news agencies come from ``news_agencies.txt``):
     ... in May. (Photo: Jane Doe/The Wire)        bracketed, with a label
     ... in May. (AP Photo/Jane Doe)                bracketed, NAME/AGENCY or AGENCY/NAME
     ... in May. (Getty Images)                     bracketed photo agency
-    ... in May. Photo: Jane Doe | Credit: Jane Doe a label after the end of the caption
+    ... in May. Photo: Jane Doe                    a label (":", "by", "..." after it) after
+    ... in May.Credit...Jane Doe/The Wire          the end of the caption
     ... in May.Jane Doe/The Wire Agency            NAME/AGENCY after the caption, glued or not
     ... in May. AFP via Getty Images               a photo agency after the caption
 
@@ -23,7 +24,7 @@ from functools import cache
 import attrs
 
 from newsmodel.data import read_lines
-from newsmodel.text._names import is_organisation, name_words, news_agencies
+from newsmodel.text._names import name_words, news_agencies, org_words
 
 __all__ = ["MAX_CAPTION_CHARS", "CaptionCredit", "split_credit"]
 
@@ -54,7 +55,9 @@ def _labels() -> re.Pattern[str]:
     alternatives = "|".join(
         re.escape(label).replace(r"\ ", r"\s+") for label in sorted(labels, key=len)[::-1]
     )
-    return re.compile(rf"\b(?:{alternatives})(?:\s*:\s*|\s+(?:by|of|from)\s+)", re.IGNORECASE)
+    return re.compile(
+        rf"\b(?:{alternatives})(?:\s*:\s*|\s*(?:\.\.\.|…)\s*|\s+(?:by|of|from)\s+)", re.IGNORECASE
+    )
 
 
 @cache
@@ -63,9 +66,14 @@ def _photo_agencies() -> tuple[str, ...]:
     return tuple(sorted(names, key=len, reverse=True))
 
 
+def _has_org_word(text: str) -> bool:
+    return any(word.casefold() in org_words() for word in text.split())
+
+
 def _is_photo_agency(text: str) -> bool:
-    folded = text.strip().casefold()
-    return any(folded == agency.casefold() for agency in _photo_agencies())
+    """Whether ``text`` is a photo agency, as written or in capitals ("EPA", not "ePA")."""
+    text = text.strip()
+    return any(text in (agency, agency.upper()) for agency in _photo_agencies())
 
 
 def split_credit(line: str) -> CaptionCredit | None:
@@ -107,7 +115,7 @@ def _bracketed(line: str) -> CaptionCredit | None:
     label = _labels().match(inner)
     if label is not None:
         return _make(line[:start], inner[label.end() :])
-    if _is_slash_credit(inner) or _is_photo_agency(inner):
+    if (_is_slash_credit(inner) and _names_agency(inner, alone=False)) or _is_photo_agency(inner):
         return _make(line[:start], inner)
     return None
 
@@ -144,11 +152,18 @@ def _slashed(line: str) -> CaptionCredit | None:
     return _make(line[:start], credit)
 
 
+@cache
+def _agency_last_words() -> frozenset[str]:
+    return frozenset(agency.rsplit(None, 1)[-1].casefold() for agency in _photo_agencies())
+
+
 def _agency_suffix(line: str) -> CaptionCredit | None:
     """``... in May. Getty Images``, ``AFP via Getty Images`` on a line of its own."""
-    folded = line.casefold()
+    last = line.rsplit(None, 1)[-1].casefold()
+    if last.rpartition(".")[2] not in _agency_last_words():  # "May.Getty Images" ends in "images"
+        return None
     for agency in _photo_agencies():
-        if not folded.endswith(agency.casefold()):
+        if not line.endswith((agency, agency.upper())):
             continue
         start = len(line) - len(agency)
         if start > 0 and (line[start - 1].isalnum() or not _at_boundary(line, start)):
@@ -209,11 +224,11 @@ def _is_slash_credit(text: str) -> bool:
 def _names_agency(credit: str, *, alone: bool) -> bool:
     """Whether a ``NAME/NAME`` credit evidently credits a photo.
 
-    On a line of its own one side must be an agency or say "Photo"; after a caption, an
-    organisation or a person's name (two words or more) on either side will do, so that
-    "... it was fine. Obama/Biden" stays body text.
+    On a line of its own one side must be an agency or say "Photo"; after a caption, a
+    person's name (two words or more) or an organisation's name on either side will do, so
+    that "... it was fine. Obama/Biden" and "... in the poll. [ABC/XYZ]" stay body text.
     """
     parts = [p.strip() for p in credit.split("/")]
     if any(p.casefold() in news_agencies() or _is_photo_agency(p) or "photo" in p.casefold() for p in parts):
         return True
-    return not alone and any(is_organisation(p) or len(p.split()) >= 2 for p in parts)
+    return not alone and any(len(p.split()) >= 2 or _has_org_word(p) for p in parts)

@@ -5,7 +5,11 @@ Shape: a place, optional regions (``", Norway"``, ``", N.Y."``), an optional dat
 ``-``/``--`` between spaces). The place must be in capitals (``"NASHUA, N.H. -"``) unless an
 agency follows it (``"Washington (AFP) –"``); a date and an agency alone also make one
 (``"Dec 29 (Reuters) -"``). Capitalised labels that are not places (``"BREAKING —"``) are data
-(``dateline_kickers.txt``). An all-capitals place may also end in a colon (``"NEW DELHI:"``).
+(``dateline_kickers.txt``). The paragraph must go on in ordinary writing (lower-case letters),
+so that an all-capitals headline such as ``"SOCCER - CITY WIN AGAIN"`` is not taken for one;
+after a bare place (no region, date or agency) it must run on for at least 12 words, so that a
+headline with a topic slug (``"FEATURE - Town hosts summit."``) is not either.
+A colon (``"NEW DELHI: ..."``) is not taken as a dateline's end: too many labels look the same.
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ __all__ = ["MAX_DATELINE_CHARS", "find_dateline"]
 
 MAX_DATELINE_CHARS = 100
 """Longest dateline looked for (without its dash)."""
-_SEPARATOR = re.compile(r"\s*(?:[—―–]|(?<=\s)--?(?=\s)|:(?=\s))")
+_SEPARATOR = re.compile(r"\s*(?:[—―–]|(?<=\s)--?(?=\s))")
 _DATE_PART = re.compile(
     r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.? \d{1,2}(?:st|nd|rd|th)?"
     r"|\d{1,2} (?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
@@ -30,6 +34,8 @@ _DATE_PART = re.compile(
 )
 _MAX_PLACE_WORDS = 5
 _MAX_REGIONS = 2
+_MIN_BARE_WORDS = 12
+"""A bare place ("WASHINGTON -") opens a dateline only before a paragraph this long at least."""
 
 
 @cache
@@ -48,7 +54,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
     True
     """
     separator = _SEPARATOR.search(paragraph, 0, MAX_DATELINE_CHARS + 4)
-    if separator is None or not paragraph[separator.end() :].strip():
+    if separator is None or not any(c.islower() for c in paragraph[separator.end() :]):
         return None
     head = paragraph[: separator.start()].strip()
     agency = None
@@ -65,8 +71,10 @@ def find_dateline(paragraph: str) -> Dateline | None:
         return None if agency is None else Dateline(text=paragraph[: separator.end()], agency=agency)
     if not _place(parts, has_agency=agency is not None):
         return None
-    if separator.group().strip() == ":" and (agency is not None or not _capitals(parts[0])):
-        return None
+    if agency is None and len(parts) == 1 and len(parts) == len(head.split(",")):
+        rest = paragraph[separator.end() : separator.end() + 400]
+        if len(rest.split(maxsplit=_MIN_BARE_WORDS)) < _MIN_BARE_WORDS:
+            return None  # "FEATURE - Town hosts summit.": a headline with a slug
     return Dateline(text=paragraph[: separator.end()], place=", ".join(parts), agency=agency)
 
 

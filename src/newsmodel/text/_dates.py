@@ -127,7 +127,7 @@ def parse_date_line(line: str) -> DateLine | None:
     >>> parse_date_line("March 3 was a Tuesday") is None
     True
     """
-    if len(line) > MAX_DATE_LINE_CHARS:
+    if len(line) > MAX_DATE_LINE_CHARS or not _YEAR.search(line):
         return None
     found: dict[str, datetime] = {}
     labelled = False

@@ -9,7 +9,9 @@ Wrapping is detected from the text itself. A line break between lines ``a`` and 
 is explained by wrapping at width ``W`` when ``len(a) <= W < len(a) + 1 + len(first word of b)``
 (the next word did not fit). The width explaining the most breaks is taken as the text's wrap
 width; if it explains at least two breaks and half of all breaks inside blocks, the text is
-hard-wrapped and exactly the breaks it explains are joined. One-line-per-paragraph text (lines
+hard-wrapped and exactly the breaks it explains are joined. (Each width's score is the breaks it
+explains less the lines longer than it that are followed by another line, since a wrapped
+line is never longer than the width.) One-line-per-paragraph text (lines
 longer than any wrap width, or short lines whose next word would have fit) is left alone.
 """
 
@@ -28,7 +30,7 @@ STRIP = (
     "\u200b\u200c\u200d\u2060\ufeff\x0b\x0c\x1c\x1d\x1e\x1f\x85"
 )
 """Characters trimmed from the ends of lines: white space, zero-width characters and the BOM."""
-_MIN_WIDTH = 20
+_MIN_WIDTH = 40
 _MAX_WIDTH = 120
 """Hard-wrap widths considered (columns, in code points)."""
 _BULLET = re.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)])\s")
@@ -73,27 +75,35 @@ def _add_line(raw: str, current: list[str], blocks: list[list[str]]) -> None:
 
 
 def wrap_width(blocks: list[list[str]]) -> int | None:
-    """The width the text is hard-wrapped at, or ``None`` when it is not hard-wrapped."""
-    counts = [0] * (_MAX_WIDTH + 2)
+    """The width the text is hard-wrapped at, or ``None`` when it is not hard-wrapped.
+
+    Each width is scored by the breaks it explains as wraps, minus the lines followed by
+    another line that are longer than it (a wrapped line never is).
+    """
+    covered = [0] * (_MAX_WIDTH + 2)
+    lengths = [0] * (_MAX_WIDTH + 2)
     breaks = 0
     for lines in blocks:
         for before, after in itertools.pairwise(lines):
             breaks += 1
             low = len(before)
+            lengths[min(low, _MAX_WIDTH + 1)] += 1
             if low > _MAX_WIDTH or _BULLET.match(after):
                 continue
             high = min(_MAX_WIDTH, low + len(_first_word(after)))
             low = max(low, _MIN_WIDTH)
             if low <= high:
-                counts[low] += 1
-                counts[high + 1] -= 1
-    best_width, best = 0, 0
-    running = 0
+                covered[low] += 1
+                covered[high + 1] -= 1
+    best_width, best_score, best_covered = 0, 0, 0
+    running = not_longer = 0
     for width in range(_MAX_WIDTH + 1):
-        running += counts[width]
-        if running > best:
-            best_width, best = width, running
-    if best >= 2 and 2 * best >= breaks:
+        running += covered[width]
+        not_longer += lengths[width]
+        score = running - (breaks - not_longer)
+        if score > best_score:
+            best_width, best_score, best_covered = width, score, running
+    if best_covered >= 2 and 2 * best_covered >= breaks:
         return best_width
     return None
 

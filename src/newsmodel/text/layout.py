@@ -14,8 +14,8 @@ one line per paragraph, hard-wrapped lines joined). Then, in order:
    or followed itself by a byline or date line.
 2. **Body.** Every other line is body text unless it is chrome (:mod:`~newsmodel.text._chrome`),
    a caption with a credit (:mod:`~newsmodel.text._captions`), a credit line ("Editing by ...")
-   or a labelled date line. A credit on a line of its own takes the line before it, in the same
-   block, as its caption.
+   or a labelled date line. A credit on a line of its own takes the line before it as its
+   caption when the two lines form a block of their own.
 3. **Dateline.** A dateline opening the first body paragraph (``"PARIS (Reuters) -"``) stays in
    the text and is recorded as :attr:`Draft.dateline`; when the first body paragraph is a
    one-line headline kept in the body, the second one is looked at too.
@@ -49,13 +49,15 @@ __all__ = ["layout_text"]
 
 _MAX_TITLE_WORDS = 25
 _MAX_TITLE_CHARS = 250
-_MAX_SECTION_WORDS = 3
+_MAX_SECTION_WORDS = 2
+_MIN_TITLE_AFTER_SECTION = 4
 _MAX_SUBTITLE_WORDS = 60
 _MAX_SUBTITLE_CHARS = 500
 _MAX_HEADLINE_WORDS = 25
 """A first body paragraph this short, on one line, may be a headline before the dateline."""
 _MAX_CAPTION_WORDS = 60
-_MAX_EXCERPT = 300
+_MAX_EXCERPT = 1000
+"""Removed lines are reported whole: every rule that removes a line caps its length below this."""
 _SENTENCE_END = ".!?…:;,"
 _CLOSERS = "\"”’')]»"
 
@@ -248,7 +250,7 @@ class _Layout:
         return evident and self._take_byline(byline)
 
     def _section(self, index: int) -> bool:
-        """A one-to-three-word label right before a title-like line ("World", "Local news")."""
+        """A one- or two-word label right before a title of four words or more ("World", "Local news")."""
         text = self.lines[index].text
         if _words(text, _MAX_SECTION_WORDS) > _MAX_SECTION_WORDS or _ends_like_sentence(text):
             return False
@@ -258,7 +260,8 @@ class _Layout:
         return (
             following is not None
             and _title_like(self.lines[following].text)
-            and _words(self.lines[following].text, _MAX_SECTION_WORDS + 1) > _MAX_SECTION_WORDS
+            and _words(self.lines[following].text, _MIN_TITLE_AFTER_SECTION) >= _MIN_TITLE_AFTER_SECTION
+            and self._byline(following, bare=True) is None
             and self._more_after(following)
         )
 
@@ -313,13 +316,20 @@ class _Layout:
                 line.role = _Role.DATE
 
     def _with_caption_above(self, index: int, credit: CaptionCredit) -> CaptionCredit:
-        """A credit alone on its line takes the body line just above it, in the same block, as caption."""
+        """A credit alone on its line takes the line above as caption when the two make a block.
+
+        (a line "Crews at work." and a line "Photo: Jane Doe" between blank lines). Without that
+        evidence the line above stays body text and the image has a credit only.
+        """
         if credit.caption is not None or index == 0:
             return credit
+        block = self.lines[index].unit.block
         above = self.lines[index - 1]
         if (
             above.role is not _Role.BODY
-            or above.unit.block != self.lines[index].unit.block
+            or above.unit.block != block
+            or (index >= 2 and self.lines[index - 2].unit.block == block)
+            or (index + 1 < len(self.lines) and self.lines[index + 1].unit.block == block)
             or _words(above.text, _MAX_CAPTION_WORDS) > _MAX_CAPTION_WORDS
         ):
             return credit
