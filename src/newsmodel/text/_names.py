@@ -102,10 +102,9 @@ def is_organisation(text: str) -> bool:
 
 
 def is_job_title(text: str) -> bool:
-    """Whether ``text`` is a job title ("Staff Writer"): every word a job or connector word."""
+    """Whether ``text`` is a job title ("Staff Writer", "Senior Harbour Correspondent").
+
+    A job title ends in a job word and has at most five words.
+    """
     words = [w.casefold().strip(".,") for w in text.split()]
-    return (
-        bool(words)
-        and any(w in job_words() for w in words)
-        and all(w in job_words() or w in CONNECTORS or w in org_words() for w in words)
-    )
+    return 0 < len(words) <= 5 and words[-1] in job_words()
