@@ -207,3 +207,28 @@ class TestCost:
         text = unit * (500_000 // len(unit))
         result = split_sentences(text, [Span(start=0, end=len(text))])
         assert all(s.end <= len(text) for s in result)
+
+
+class TestListsAndCapitals:
+    def test_list_numbers_are_not_sentences(self) -> None:
+        """A period after a list number ("1.") does not end a sentence."""
+        assert sentences("1. Ada Lunde (Norland) 25.76") == ["1. Ada Lunde (Norland) 25.76"]
+
+    def test_abbreviation_in_parentheses(self) -> None:
+        """ "(U.S.)" before a number or a name continues the sentence."""
+        assert sentences("Ola Dahl (U.S.) 23.25 and Ada Lunde (U.S.) Jr won.") == [
+            "Ola Dahl (U.S.) 23.25 and Ada Lunde (U.S.) Jr won."
+        ]
+
+    def test_abbreviation_before_bracket(self) -> None:
+        """An abbreviation before a bracketed acronym does not end the sentence."""
+        assert sentences("It bought Tidewell Co. (TW) last year.") == [
+            "It bought Tidewell Co. (TW) last year."
+        ]
+
+    def test_capitals_and_hyphens(self) -> None:
+        """ "ST." in capitals and "then-U.S." are abbreviations too."""
+        assert sentences("ST. LOUIS won. The then-U.S. Trade Representative left.") == [
+            "ST. LOUIS won.",
+            "The then-U.S. Trade Representative left.",
+        ]

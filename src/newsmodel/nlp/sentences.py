@@ -30,6 +30,9 @@ _CANDIDATE = re.compile(r"[.!?…]+(?:''|[\"”’'»)\]])*")
 _DOTTED = re.compile(r"(?:[^\W\d_]\.)+[^\W\d_]")
 """Dotted abbreviations such as ``U.S`` or ``a.m`` (the final period is not part of the token)."""
 _OPENING_MARKS = "\"“‘'«([„"
+_BRACKETS = "(["
+_CLOSING_MARKS = "\"”’'»)]"
+_CLOSING_QUOTES = "\"”’'»"
 _WORD_MARKS = ".'’-&"
 _MAX_TOKEN = 24
 """How far back to look for the word before a period (abbreviations are short)."""
@@ -99,15 +102,23 @@ def _append_trimmed(out: list[Span], text: str, start: int, end: int) -> None:
 
 def _boundaries(text: str, start: int, end: int) -> Iterator[int]:
     """Offsets in ``text[start:end]`` where a sentence ends (just after its closing marks)."""
+    scanned, lettered = start, False  # whether the sentence so far has a letter, scanned up to where
     for match in _CANDIDATE.finditer(text, start, end):
         after = match.end()
         if after >= end or not text[after].isspace():
             continue
+        if not lettered:
+            while scanned < match.start() and not text[scanned].isalpha():
+                scanned += 1
+            lettered = scanned < match.start()
+        if not lettered:
+            continue  # "1." numbering a list item is no sentence
         following = after
         while following < end and text[following].isspace():
             following += 1
         if following < end and _ends_sentence(text, match.start(), match.group(), following, end):
             yield after
+            scanned, lettered = after, False
 
 
 def _ends_sentence(text: str, mark_start: int, marks: str, following: int, end: int) -> bool:
@@ -118,18 +129,19 @@ def _ends_sentence(text: str, mark_start: int, marks: str, following: int, end: 
         opener += 2
         quoted = True
     elif text[opener] in _OPENING_MARKS:
+        quoted = text[opener] not in _BRACKETS
         opener += 1
-        quoted = True
     if opener >= end or not _opens_sentence(text[opener]):
         return False
-    stops = marks.rstrip("\"”’'»)]")
+    stops = marks.rstrip(_CLOSING_MARKS)
+    closed = any(mark in _CLOSING_QUOTES for mark in marks[len(stops) :])
     if "!" in stops or "?" in stops:
         return True
     if stops != ".":  # an ellipsis, "..", "…": ambiguous
-        return quoted or _word_at(text, opener, end) in _starters()
+        return quoted or closed or _word_at(text, opener, end) in _starters()
     token = _token_before(text, mark_start)
-    if not token or token[-1].isdigit() or len(marks) > 1:
-        return True  # "in 2015.", 'said "no."' and '... end.)' end sentences
+    if not token or token[-1].isdigit():
+        return True  # "in 2015." and 'said "no."' end sentences
     kind = _classify(token)
     if kind is None:
         return True
@@ -139,7 +151,7 @@ def _ends_sentence(text: str, mark_start: int, marks: str, following: int, end: 
         return False
     if kind is _Abbreviation.NUMBER:
         return True
-    return quoted or _word_at(text, opener, end) in _starters()
+    return quoted or closed or _word_at(text, opener, end) in _starters()
 
 
 def _opens_sentence(char: str) -> bool:
@@ -166,8 +178,15 @@ def _word_at(text: str, start: int, end: int) -> str:
 
 
 def _classify(token: str) -> _Abbreviation | None:
-    """The abbreviation class of the word before a period, or ``None`` for an ordinary word."""
+    """The abbreviation class of the word before a period, or ``None`` for an ordinary word.
+
+    Only the part after a hyphen counts ("then-U.S."); a word in capitals is looked up as
+    capitalised too ("ST." as "St.").
+    """
+    token = token.rpartition("-")[2]
     known = _abbreviations().get(token)
+    if known is None and token.isupper():
+        known = _abbreviations().get(token.capitalize())
     if known is not None:
         return known
     if len(token) == 1 and token.isalpha():
