@@ -44,11 +44,21 @@ class TestParseByline:
         assert [a.name for a in byline.authors] == ["Ada Lunde"]
         assert set(byline.dropped) == {"Senior Harbour Correspondent", "ada@example.org", "@adalunde"}
 
-    def test_date_on_byline(self) -> None:
-        """A date after a separator on the byline is read."""
-        byline = parse_byline("By Ada Lunde | March 3, 2026")
+    @pytest.mark.parametrize(
+        ("line", "published", "modified"),
+        [
+            ("By Ada Lunde | March 3, 2026", datetime(2026, 3, 3), None),
+            ("By Ada Lunde, March 3, 2026", datetime(2026, 3, 3), None),
+            ("By Ada Lunde Updated March 3, 2026", None, datetime(2026, 3, 3)),
+            ("By Ada Lunde and Karl Berg, Harbour Press, Mar 3, 2026", datetime(2026, 3, 3), None),
+        ],
+    )
+    def test_date_on_byline(self, line: str, published: datetime | None, modified: datetime | None) -> None:
+        """A date after the names, with or without a separator, is read and is no name."""
+        byline = parse_byline(line)
         assert byline is not None
-        assert byline.published == datetime(2026, 3, 3)
+        assert all(not any(c.isdigit() for c in a.name) for a in byline.authors)
+        assert (byline.published, byline.modified) == (published, modified)
 
     @pytest.mark.parametrize(
         ("line", "roles"),

@@ -37,6 +37,12 @@ _NAME_SEPARATORS = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*")
 _CONTACT = re.compile(r"(?:(?:e-?mail|twitter|x)\s*:\s*)?(?:\S+@\S+\.\w+|@\w{1,30})", re.IGNORECASE)
 _AFFILIATION_WORDS = re.compile(r"\s+(?:for|of|from|at)\s+")
 _LIST_END = re.compile(r"\band\b|&")
+_DATE_START = re.compile(
+    r",\s*|\s+(?=(?:published|updated|posted|last updated|modified)\b|"
+    r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d|\d{1,2} [a-z]{3}|\d{4}-\d\d)",
+    re.IGNORECASE,
+)
+"""Where a date may start after the names: a comma, a date label, a month name, an ISO date."""
 _ROLES = (AuthorRole.AUTHOR, AuthorRole.CONTRIBUTOR, AuthorRole.EDITOR, AuthorRole.PHOTOGRAPHER)
 
 
@@ -123,6 +129,7 @@ def _clause(text: str, role: AuthorRole, found: _Found, *, bare: bool) -> bool:
     segments = [s for s in segments if s]
     if not segments:
         return False
+    segments[0] = _cut_date(segments[0], found)
     affiliation = None
     for extra in segments[1:]:
         kind = _extra(extra, found)
@@ -151,6 +158,17 @@ def _clause(text: str, role: AuthorRole, found: _Found, *, bare: bool) -> bool:
         authors.append(author)
     found.authors.extend(authors)
     return bool(authors)
+
+
+def _cut_date(text: str, found: _Found) -> str:
+    """``text`` without a date that ends it ("Jane Doe, March 3, 2026", "Jane Doe Updated ...")."""
+    for cut in _DATE_START.finditer(text):
+        date = parse_date_line(text[cut.end() :])
+        if date is not None and date.problem is None:
+            found.published = found.published or date.published
+            found.modified = found.modified or date.modified
+            return text[: cut.start()].rstrip(" ,")
+    return text
 
 
 def _extra(text: str, found: _Found) -> str | None:

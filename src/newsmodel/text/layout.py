@@ -29,6 +29,7 @@ in the body.
 from __future__ import annotations
 
 import enum
+import itertools
 from datetime import datetime
 
 import attrs
@@ -210,7 +211,8 @@ class _Layout:
                 return _Role.DATE
             return None
         byline = self._byline(index, bare=False)
-        if byline is not None and self._take_byline(byline):
+        if byline is not None:
+            self._take_byline(byline)
             return _Role.BYLINE
         rule = chrome_rule(line.text)
         if rule is not None:
@@ -247,7 +249,9 @@ class _Layout:
         if not evident and previous is not _Role.DATE:
             following = self._next_significant(index)
             evident = following is not None and self._date(following) is not None
-        return evident and self._take_byline(byline)
+        if evident:
+            self._take_byline(byline)
+        return evident
 
     def _section(self, index: int) -> bool:
         """A one- or two-word label right before a title of four words or more ("World", "Local news")."""
@@ -290,7 +294,7 @@ class _Layout:
 
     def _more_after(self, index: int) -> bool:
         """Whether some line after ``index`` could be body text (not chrome)."""
-        return any(chrome_rule(line.text) is None for line in self.lines[index + 1 :])
+        return any(chrome_rule(line.text) is None for line in itertools.islice(self.lines, index + 1, None))
 
     # -- body --------------------------------------------------------------------------------
 
@@ -309,7 +313,8 @@ class _Layout:
                 continue
             if not line.text[:3].casefold().startswith("by "):
                 byline = self._byline(index, bare=False)
-                if byline is not None and self._take_byline(byline):
+                if byline is not None:
+                    self._take_byline(byline)
                     line.role = _Role.BYLINE
                     continue
             if self._labelled_date(index):
@@ -378,14 +383,13 @@ class _Layout:
             taken = True
         return taken
 
-    def _take_byline(self, byline: Byline) -> bool:
+    def _take_byline(self, byline: Byline) -> None:
         """Add a byline's authors (and any date it gives)."""
         known = {(a.name, a.role) for a in self.draft.authors}
         new: list[Author] = [a for a in byline.authors if (a.name, a.role) not in known]
         self.draft.authors.extend(new)
         self._provenance("authors", "text:byline")
         self._take_dates(byline.published, byline.modified, "text:byline")
-        return True
 
     def _take_image(self, credit: CaptionCredit) -> None:
         self.draft.images.append(Image(caption=credit.caption, credit=credit.credit))
