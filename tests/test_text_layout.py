@@ -116,6 +116,72 @@ class TestFullArticle:
         assert article.dateline.span.of(article.text) == "BRISK HARBOUR, Norland (NW) —"
 
 
+WRAPPED = """\
+HARBOUR BOARD APPROVES NEW TERMINAL
+
+By Ola Dahl
+Coast Courier Staff Writer
+
+BRISK -- The harbour board on Tuesday approved plans for a new
+ferry terminal, ending a two-year dispute over where it should be
+built and who would pay for the work.
+
+"It is a good day for the town," board chair Ada Lunde said after
+the vote, adding that work would start in the spring.
+"""
+
+ONE_LINE_PER_PARAGRAPH = """\
+World
+Ferry strike ends after six days
+Unions and operators agree on pay rise of 4 per cent
+Ada Lunde
+Mar 3, 2026 · 4 min read
+Listen to this article
+BRISK (NW) — Ferry crews returned to work on Tuesday after unions and operators agreed on a pay \
+rise, ending a six-day strike that stranded thousands of passengers.
+"We got what we asked for," union leader Karl Berg said.
+Image caption: Crews at the east pier on Tuesday. (Photo: Ola Dahl/Coast Courier)
+Advertisement
+The operator said services would run normally from Wednesday.
+Topics
+"""
+
+
+class TestFormats:
+    def test_archive_text(self) -> None:
+        """Hard-wrapped archive text: capitals title, byline with a job line, "--" dateline."""
+        draft = layout(WRAPPED)
+        assert draft.title == "HARBOUR BOARD APPROVES NEW TERMINAL"
+        assert [(a.name, a.affiliation) for a in draft.authors] == [("Ola Dahl", "Coast Courier")]
+        assert draft.dateline is not None
+        assert draft.dateline.text == "BRISK --"
+        assert body(draft) == [
+            "BRISK -- The harbour board on Tuesday approved plans for a new ferry terminal, ending a "
+            "two-year dispute over where it should be built and who would pay for the work.",
+            '"It is a good day for the town," board chair Ada Lunde said after the vote, adding that '
+            "work would start in the spring.",
+        ]
+
+    def test_copied_web_page(self) -> None:
+        """One line per paragraph: section, title, subtitle, bare byline, date with read time."""
+        draft = layout(ONE_LINE_PER_PARAGRAPH)
+        assert (draft.section, draft.title, draft.subtitle) == (
+            "World",
+            "Ferry strike ends after six days",
+            "Unions and operators agree on pay rise of 4 per cent",
+        )
+        assert [a.name for a in draft.authors] == ["Ada Lunde"]
+        assert draft.published == datetime(2026, 3, 3)
+        assert draft.images == [
+            Image(caption="Crews at the east pier on Tuesday.", credit="Ola Dahl/Coast Courier")
+        ]
+        assert [b[:30] for b in body(draft)] == [
+            "BRISK (NW) — Ferry crews retur",
+            '"We got what we asked for," un',
+            "The operator said services wou",
+        ]
+
+
 class TestChrome:
     @pytest.mark.parametrize(
         ("line", "rule"),

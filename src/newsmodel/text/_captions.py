@@ -11,7 +11,8 @@ are data, ``photo_credits.txt``; news agencies come from ``news_agencies.txt``):
     ... in May.Jane Doe/The Wire Agency            NAME/AGENCY after the caption, glued or not
     ... in May. AFP via Getty Images               a photo agency after the caption
 
-The same forms on a line of their own are a credit without caption. A line without any of
+A label opening the caption ("Image caption:") is not part of it. The same forms on a line of
+their own are a credit without caption. A line without any of
 them is not a caption, however much it reads like one. Lines longer than
 :data:`MAX_CAPTION_CHARS` are never captions, which bounds the work per line.
 """
@@ -95,9 +96,19 @@ def split_credit(line: str) -> CaptionCredit | None:
     return found
 
 
+@cache
+def _caption_labels() -> re.Pattern[str]:
+    labels = [e.split(":", 1)[1].strip() for e in read_lines("photo_credits.txt") if e.startswith("caption:")]
+    alternatives = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"(?:{alternatives})\s*:\s*", re.IGNORECASE)
+
+
 def _make(caption: str, credit: str) -> CaptionCredit | None:
     credit = credit.strip().strip(_SEPARATORS + " ,;").strip()
     caption = caption.strip().rstrip(_SEPARATORS + " ,;:").strip()
+    label = _caption_labels().match(caption)
+    if label is not None:
+        caption = caption[label.end() :]
     if not credit or len(credit) > _MAX_CREDIT_CHARS or len(credit.split()) > _MAX_CREDIT_WORDS:
         return None
     return CaptionCredit(caption=caption or None, credit=credit)

@@ -10,6 +10,7 @@ read with python-dateutil; a time zone is set only when the line names one.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import datetime, timezone, tzinfo
 from functools import cache
 from typing import Any
@@ -119,8 +120,11 @@ def _zones() -> dict[str, Any]:
     return zones
 
 
-def parse_date_line(line: str) -> DateLine | None:
+def parse_date_line(line: str, *, ignore: Callable[[str], bool] | None = None) -> DateLine | None:
     """The dates of a date line, or ``None`` if ``line`` is not one.
+
+    ``ignore`` may pass over separated parts that are not dates ("3 min read" in
+    ``"March 3, 2026 · 3 min read"``); at least one date must remain.
 
     >>> parse_date_line("Updated March 3, 2026")
     DateLine(published=None, modified=datetime.datetime(2026, 3, 3, 0, 0), problem=None, labelled=True)
@@ -132,7 +136,7 @@ def parse_date_line(line: str) -> DateLine | None:
     found: dict[str, datetime] = {}
     labelled = False
     for segment in _SEGMENTS.split(line.strip()):
-        if not segment:
+        if not segment or (ignore is not None and ignore(segment)):
             continue
         label, field, rest = _split_label(segment)
         labelled = labelled or label

@@ -5,8 +5,9 @@ one line per paragraph, hard-wrapped lines joined). Then, in order:
 
 1. **Header.** From the top, as long as lines are header material: date lines
    (``"Updated March 3, 2026"``), bylines (``"By Jane Doe, The Wire"``; a bare list of names
-   only once a title or date was seen), chrome, captions, a section label, the title, and the
-   subtitle right after it. The first other line starts the body.
+   only once a title or date was seen; a line right under a byline naming an organisation or a
+   job title belongs to it), chrome, captions, a section label, the title, and the subtitle
+   right after it. The first other line starts the body.
    A *title* is a short line (2 to 25 words) without sentence-final punctuation, standing on
    its own before any byline and followed by more text. A line ending like a sentence is never
    taken for a title: news-wire and archive texts whose first line is a headline with a period
@@ -35,7 +36,7 @@ from datetime import datetime
 import attrs
 
 from newsmodel.exceptions import InputError
-from newsmodel.model import Author, Defect, Image, Provenance, Span
+from newsmodel.model import Author, AuthorRole, Defect, Image, Provenance, Span
 from newsmodel.pipeline import PARAGRAPH_SEPARATOR, Block, Draft
 from newsmodel.policy import ParsePolicy
 from newsmodel.text._byline import Byline, parse_byline
@@ -44,6 +45,7 @@ from newsmodel.text._chrome import chrome_rule
 from newsmodel.text._dateline import find_dateline
 from newsmodel.text._dates import DateLine, parse_date_line
 from newsmodel.text._lines import Unit, split_lines, units
+from newsmodel.text._names import is_job_title, is_organisation, name_words
 from newsmodel.text.scrub import scrub
 
 __all__ = ["layout_text"]
@@ -131,6 +133,10 @@ def _words(text: str, limit: int) -> int:
     return len(text.split(maxsplit=limit))
 
 
+def _is_chrome(text: str) -> bool:
+    return chrome_rule(text) is not None
+
+
 def _title_like(text: str) -> bool:
     """A short line starting with a capital, digit or quotation mark, not ending like a sentence."""
     if len(text) > _MAX_TITLE_CHARS or not 2 <= _words(text, _MAX_TITLE_WORDS) <= _MAX_TITLE_WORDS:
@@ -172,7 +178,7 @@ class _Layout:
 
     def _date(self, index: int) -> DateLine | None:
         if index not in self._dates:
-            self._dates[index] = parse_date_line(self.lines[index].text)
+            self._dates[index] = parse_date_line(self.lines[index].text, ignore=_is_chrome)
         return self._dates[index]
 
     def _credit(self, index: int) -> CaptionCredit | None:
@@ -220,6 +226,8 @@ class _Layout:
             return _Role.CHROME
         if context and self._bare_byline(index, previous):
             return _Role.BYLINE
+        if previous is _Role.BYLINE and self._byline_detail(line.text):
+            return _Role.BYLINE
         credit = self._credit(index)
         if credit is not None:
             self._take_image(credit)
@@ -252,6 +260,28 @@ class _Layout:
         if evident:
             self._take_byline(byline)
         return evident
+
+    def _byline_detail(self, text: str) -> bool:
+        """A line under a byline naming the authors' organisation or job ("Staff Writer")."""
+        if len(text) > _MAX_TITLE_CHARS or _ends_like_sentence(text):
+            return False
+        organisation = text
+        if is_job_title(text):  # "Coast Courier Staff Writer": the organisation, if any, comes first
+            words = text.split()
+            while words and is_job_title(" ".join(words)):
+                words.pop()
+            organisation = " ".join(words)
+            if not organisation:
+                return True
+        if not (is_organisation(organisation) and name_words(organisation, 8)):
+            return is_job_title(text)
+        self.draft.authors = [
+            attrs.evolve(a, affiliation=organisation)
+            if a.affiliation is None and a.role is not AuthorRole.AGENCY
+            else a
+            for a in self.draft.authors
+        ]
+        return True
 
     def _section(self, index: int) -> bool:
         """A one- or two-word label right before a title of four words or more ("World", "Local news")."""
