@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from datetime import datetime
+from functools import cache
 
 import attrs
 
@@ -105,9 +106,17 @@ def parse_byline(line: str, *, bare: bool = False) -> Byline | None:
     )
 
 
+@cache
+def _prefix_first_words() -> frozenset[str]:
+    """The first word of every opening phrase: a clause starting otherwise has none."""
+    return frozenset(prefix.split()[0] for role in _ROLES for prefix in byline_prefixes(role.value))
+
+
 def _split_prefix(clause: str) -> tuple[AuthorRole | None, str]:
     """The role named by the clause's opening phrase, and the rest of the clause."""
     folded = clause.casefold()
+    if folded.split(None, 1)[0].rstrip(":") not in _prefix_first_words():
+        return None, clause
     best: tuple[int, AuthorRole] | None = None
     for role in _ROLES:
         for prefix in byline_prefixes(role.value):

@@ -62,6 +62,13 @@ def _labels() -> re.Pattern[str]:
 
 
 @cache
+def _label_stems() -> frozenset[str]:
+    """The first four letters of every label: a line without any of them has no label."""
+    labels = [e.split(":", 1)[1].strip() for e in read_lines("photo_credits.txt") if e.startswith("label:")]
+    return frozenset(label.casefold()[:4] for label in labels)
+
+
+@cache
 def _photo_agencies() -> tuple[str, ...]:
     names = [e.split(":", 1)[1].strip() for e in read_lines("photo_credits.txt") if e.startswith("agency:")]
     return tuple(sorted(names, key=len, reverse=True))
@@ -71,10 +78,14 @@ def _has_org_word(text: str) -> bool:
     return any(word.casefold() in org_words() for word in text.split())
 
 
+@cache
+def _photo_agency_forms() -> frozenset[str]:
+    return frozenset(form for agency in _photo_agencies() for form in (agency, agency.upper()))
+
+
 def _is_photo_agency(text: str) -> bool:
     """Whether ``text`` is a photo agency, as written or in capitals ("EPA", not "ePA")."""
-    text = text.strip()
-    return any(text in (agency, agency.upper()) for agency in _photo_agencies())
+    return text.strip() in _photo_agency_forms()
 
 
 def split_credit(line: str) -> CaptionCredit | None:
@@ -133,6 +144,9 @@ def _bracketed(line: str) -> CaptionCredit | None:
 
 def _labelled(line: str) -> CaptionCredit | None:
     """``Photo: Jane Doe``, ``... in May. Credit: Jane Doe/The Wire``."""
+    folded = line.casefold()
+    if not any(stem in folded for stem in _label_stems()):
+        return None
     last = None
     for match in _labels().finditer(line):
         if _at_boundary(line, match.start()):

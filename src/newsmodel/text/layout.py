@@ -36,7 +36,7 @@ from datetime import datetime
 import attrs
 
 from newsmodel.exceptions import InputError
-from newsmodel.model import Author, AuthorRole, Defect, Image, Provenance, Span
+from newsmodel.model import AuthorRole, Defect, Image, Provenance, Span
 from newsmodel.pipeline import PARAGRAPH_SEPARATOR, Block, Draft
 from newsmodel.policy import ParsePolicy
 from newsmodel.text._byline import Byline, parse_byline
@@ -155,6 +155,7 @@ class _Layout:
     _bylines: dict[int, Byline | None] = attrs.Factory(dict)
     _dates: dict[int, DateLine | None] = attrs.Factory(dict)
     _credits: dict[int, CaptionCredit | None] = attrs.Factory(dict)
+    _known_authors: set[tuple[str, AuthorRole]] = attrs.Factory(set)
 
     def run(self) -> None:
         """Classify every line, fill the draft's metadata and blocks."""
@@ -415,9 +416,10 @@ class _Layout:
 
     def _take_byline(self, byline: Byline) -> None:
         """Add a byline's authors (and any date it gives)."""
-        known = {(a.name, a.role) for a in self.draft.authors}
-        new: list[Author] = [a for a in byline.authors if (a.name, a.role) not in known]
-        self.draft.authors.extend(new)
+        for author in byline.authors:
+            if (author.name, author.role) not in self._known_authors:
+                self._known_authors.add((author.name, author.role))
+                self.draft.authors.append(author)
         self._provenance("authors", "text:byline")
         self._take_dates(byline.published, byline.modified, "text:byline")
 
