@@ -279,3 +279,10 @@ class TestChromeRule:
     def test_surrounding_space_does_not_matter(self, line: str) -> None:
         """Any line is classified, and the same with extra spaces around it."""
         assert chrome_rule(line) == chrome_rule(f"  {line}\t ")
+
+
+class TestRegressions:
+    @pytest.mark.parametrize("line", [";", " ; ", "(;)", "By;", "()"])
+    def test_empty_clauses(self, line: str) -> None:
+        """Lines of separators only are no byline (an empty clause once raised IndexError)."""
+        assert parse_byline(line) is None

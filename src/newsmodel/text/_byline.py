@@ -115,7 +115,8 @@ def _prefix_first_words() -> frozenset[str]:
 def _split_prefix(clause: str) -> tuple[AuthorRole | None, str]:
     """The role named by the clause's opening phrase, and the rest of the clause."""
     folded = clause.casefold()
-    if folded.split(None, 1)[0].rstrip(":") not in _prefix_first_words():
+    first = folded.split(None, 1)
+    if not first or first[0].rstrip(":") not in _prefix_first_words():
         return None, clause
     best: tuple[int, AuthorRole] | None = None
     for role in _ROLES:
