@@ -14,6 +14,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsmodel import parse_text
+from newsmodel.data import read_text
 from newsmodel.exceptions import InputError
 from newsmodel.model import AuthorRole, Image
 from newsmodel.pipeline import Draft
@@ -180,6 +181,34 @@ class TestFormats:
             '"We got what we asked for," un',
             "The operator said services wou",
         ]
+
+
+class TestSampleArticle:
+    def test_sample_article(self) -> None:
+        """The package's synthetic sample: chrome gone, every header field found, body intact."""
+        text = read_text("sample_article.txt")
+        draft = layout(text)
+        assert draft.title == "Harbour city votes to rebuild its flooded seawall"
+        assert draft.subtitle is not None
+        assert draft.subtitle.startswith("Council approves a two-year plan")
+        assert [(a.name, a.affiliation) for a in draft.authors] == [
+            ("Maria Okafor", "Coastal Wire Service"),
+            ("Tom Lindqvist", "Coastal Wire Service"),
+        ]
+        assert draft.modified == datetime(2026, 3, 3)
+        assert draft.dateline is not None
+        assert (draft.dateline.place, draft.dateline.agency) == ("VALDMORE, Norway", "CWS")
+        assert [(i.caption is not None, i.credit) for i in draft.images] == [
+            (True, "Ana Ruiz/Coastal Wire Service")
+        ]
+        removed = {"Skip to content", "Sign in | Subscribe", "Advertisement", "Share this article"}
+        kept = [b.text for b in draft.blocks]
+        assert not removed & set(kept)
+        assert not any(b.startswith("Read more") for b in kept)
+        story = [line for line in text.splitlines() if line.startswith(("VALDMORE", '"', "Halvorsen", "Dr."))]
+        assert all(line in kept for line in story)
+        assert kept[0].startswith("VALDMORE, Norway (CWS) —")
+        assert len(kept) == 9
 
 
 class TestChrome:
