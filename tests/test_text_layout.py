@@ -330,6 +330,17 @@ class TestByline:
         assert [a.name for a in draft.authors] == ["Ada Lunde", "Karl Berg"]
         assert body(draft) == ["The boat left."]
 
+    def test_bare_name_with_agency_at_top(self) -> None:
+        """ "NAME, Agency" at the top is a byline when the agency is a news agency."""
+        draft = layout("Ada Lunde, Reuters\n\nBRISK (Reuters) - The boat left on time on Monday.\n")
+        assert [(a.name, a.affiliation) for a in draft.authors] == [("Ada Lunde", "Reuters")]
+        assert draft.title is None
+
+    def test_bare_name_after_date(self) -> None:
+        """A single name right after a date line is a byline."""
+        draft = layout("Ferry returns\n\nMarch 3, 2026\n\nAda Lunde\n\nThe boat left.\n")
+        assert [a.name for a in draft.authors] == ["Ada Lunde"]
+
     def test_bare_name_without_header_is_no_byline(self) -> None:
         """A name on the first line of a text, with no title or date before it, is no byline."""
         draft = layout("Ada Lunde\n\nThe boat left.\n")

@@ -45,7 +45,7 @@ from newsmodel.text._chrome import chrome_rule
 from newsmodel.text._dateline import find_dateline
 from newsmodel.text._dates import DateLine, parse_date_line
 from newsmodel.text._lines import Unit, split_lines, units
-from newsmodel.text._names import is_job_title, is_organisation, name_words
+from newsmodel.text._names import is_job_title, is_organisation, name_words, news_agencies
 from newsmodel.text.scrub import scrub
 
 __all__ = ["layout_text"]
@@ -225,7 +225,7 @@ class _Layout:
         if rule is not None:
             line.rule = rule
             return _Role.CHROME
-        if context and self._bare_byline(index, previous):
+        if self._bare_byline(index, previous, context=context):
             return _Role.BYLINE
         if previous is _Role.BYLINE and self._byline_detail(line.text):
             return _Role.BYLINE
@@ -249,15 +249,27 @@ class _Layout:
             return _Role.SUBTITLE
         return None
 
-    def _bare_byline(self, index: int, previous: _Role | None) -> bool:
-        """A line of names only, taken for a byline when the header shows it is one."""
+    def _bare_byline(self, index: int, previous: _Role | None, *, context: bool) -> bool:
+        """A line of names only, taken for a byline when the header shows it is one.
+
+        Before any title, byline or date only names credited to a news agency will do
+        ("Jane Doe, Reuters"); after one, two names or more, an affiliation, or a date line
+        right before or after the names.
+        """
         byline = self._byline(index, bare=True)
         if byline is None:
             return False
-        evident = len(byline.authors) >= 2 or any(a.affiliation for a in byline.authors)
-        if not evident and previous is not _Role.DATE:
-            following = self._next_significant(index)
-            evident = following is not None and self._date(following) is not None
+        if not context:
+            evident = any(
+                a.affiliation and a.affiliation.casefold() in news_agencies() for a in byline.authors
+            )
+        else:
+            evident = len(byline.authors) >= 2 or any(a.affiliation for a in byline.authors)
+            if not evident and previous is _Role.DATE:
+                evident = True
+            elif not evident:
+                following = self._next_significant(index)
+                evident = following is not None and self._date(following) is not None
         if evident:
             self._take_byline(byline)
         return evident
