@@ -512,11 +512,26 @@ class TestParagraphs:
     def test_wrapped_paragraphs_without_blank_lines(self) -> None:
         """In wrapped text a short line whose next word would have fitted ends a paragraph."""
         first = (
-            "The ferry returned to the strait on Monday after a closure of four months, the operator said."
+            "The ferry returned to the strait on Monday after a closure of four months, the operator said "
+            "in a statement."
         )
-        second = "Captain Ada Lunde said the crew was glad to be back at sea after the long and hard winter."
+        second = (
+            "Captain Ada Lunde said the crew was glad to be back at sea after the long and hard winter "
+            "in the yard."
+        )
         text = _wrap(first, 50) + "\n" + _wrap(second, 50)
         assert body(layout(text)) == [first, second]
+
+    def test_few_short_lines_are_not_wrapped(self) -> None:
+        """Two line breaks that happen to look like wraps are not enough to join lines."""
+        headlines = [
+            "Harbour board approves the new ferry terminal",
+            "Unions and operators agree on a pay increase",
+            "Council votes to rebuild the flooded seawall",
+        ]
+        draft = layout("\n".join(headlines) + "\n\nIt left.")
+        assert (draft.title, draft.subtitle) == (headlines[0], headlines[1])
+        assert body(draft) == [headlines[2], "It left."]
 
     @pytest.mark.parametrize("newline", ["\r\n", "\r", "\u2028", "\x85"])
     def test_line_breaks(self, newline: str) -> None:

@@ -8,7 +8,7 @@ at a fixed width): then the lines of a wrapped paragraph are joined with one spa
 Wrapping is detected from the text itself. A line break between lines ``a`` and ``b`` of a block
 is explained by wrapping at width ``W`` when ``len(a) <= W < len(a) + 1 + len(first word of b)``
 (the next word did not fit). The width explaining the most breaks is taken as the text's wrap
-width; if it explains at least two breaks and half of all breaks inside blocks, the text is
+width; if it explains at least three breaks and half of all breaks inside blocks, the text is
 hard-wrapped and exactly the breaks it explains are joined. (Each width's score is the breaks it
 explains less the lines longer than it that are followed by another line, since a wrapped
 line is never longer than the width.) One-line-per-paragraph text (lines
@@ -33,6 +33,8 @@ STRIP = (
 _MIN_WIDTH = 40
 _MAX_WIDTH = 120
 """Hard-wrap widths considered (columns, in code points)."""
+_MIN_WRAPS = 3
+"""Fewer line breaks explained by one width are taken for coincidence (a title over a subtitle)."""
 _BULLET = re.compile(r"(?:[-*•·▪–—]|\d{1,3}[.)])\s")
 
 
@@ -103,7 +105,7 @@ def wrap_width(blocks: list[list[str]]) -> int | None:
         score = running - (breaks - not_longer)
         if score > best_score:
             best_width, best_score, best_covered = width, score, running
-    if best_covered >= 2 and 2 * best_covered >= breaks:
+    if best_covered >= _MIN_WRAPS and 2 * best_covered >= breaks:
         return best_width
     return None
 
