@@ -385,6 +385,12 @@ class TestDates:
         with pytest.raises(InputError, match="invalid-date"):
             layout("Published February 30, 2026\n\nThe boat left.\n", strict=True)
 
+    def test_invalid_labelled_date_in_body(self) -> None:
+        """An impossible labelled date inside the body stays there and is a defect."""
+        draft = layout("The boat left.\n\nUpdated February 30, 2026\n\nIt came back.\n")
+        assert body(draft) == ["The boat left.", "Updated February 30, 2026", "It came back."]
+        assert [d.code for d in draft.defects] == ["invalid-date"]
+
     def test_unlabelled_date_in_body_stays(self) -> None:
         """A bare date line in the middle of the body stays there (a live-blog heading)."""
         draft = layout("The boat left.\n\nMarch 3, 2026\n\nIt came back.\n")

@@ -145,7 +145,7 @@ def parse_date_line(line: str, *, ignore: Callable[[str], bool] | None = None) -
         try:
             moment = parser.parse(_for_dateutil(rest), tzinfos=_zones())
         except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
-            return DateLine(problem=f"{segment!r}: {error}")
+            return DateLine(problem=f"{segment!r}: {error}", labelled=labelled)
         offset = moment.utcoffset()
         if offset is not None:  # a fixed offset: the same value whatever zone database is installed
             moment = moment.replace(tzinfo=timezone(offset))

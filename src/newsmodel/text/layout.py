@@ -178,8 +178,12 @@ class _Layout:
         return self._bylines[key]
 
     def _date(self, index: int) -> DateLine | None:
+        """The date line at ``index`` (parsed once; an impossible date is recorded as a defect)."""
         if index not in self._dates:
-            self._dates[index] = parse_date_line(self.lines[index].text, ignore=_is_chrome)
+            date = parse_date_line(self.lines[index].text, ignore=_is_chrome)
+            self._dates[index] = date
+            if date is not None and date.problem is not None:
+                _input_defect(self.draft, self.policy, Defect(code="invalid-date", message=date.problem))
         return self._dates[index]
 
     def _credit(self, index: int) -> CaptionCredit | None:
@@ -212,7 +216,6 @@ class _Layout:
         date = self._date(index)
         if date is not None:
             if date.problem is not None:
-                _input_defect(self.draft, self.policy, Defect(code="invalid-date", message=date.problem))
                 return None
             if self._take_dates(date.published, date.modified, "text:date-line"):
                 return _Role.DATE
@@ -387,7 +390,7 @@ class _Layout:
     def _labelled_date(self, index: int) -> bool:
         """A date line with a label ("Updated ...") inside the body, for a date not yet known."""
         date = self._date(index)
-        if date is None or date.problem is not None or not date.labelled:
+        if date is None or not date.labelled or date.problem is not None:
             return False
         return self._take_dates(date.published, date.modified, "text:date-line")
 
