@@ -155,6 +155,7 @@ class TestSplitCredit:
             "The survey by Coastwatch/Harbour Press found support for the plan.",
             "He quoted the figures (Reuters).",
             "The image: a man standing on the pier",
+            "The council approved it. Photo: the new wall will be high",
             "Ada Lunde/Karl Berg",
             "A long report on the port (ePA)",
         ],

@@ -154,6 +154,9 @@ def _labelled(line: str) -> CaptionCredit | None:
     if last is None:
         return None
     credit = line[last.end() :].rstrip(".")
+    first = next((c for c in credit if c.isalpha()), "")
+    if not first.isupper() and not credit.casefold().startswith(("courtesy", "©")):
+        return None  # "... it. Photo: the new wall will be high." is prose
     if _SENTENCE_END_INSIDE.search(credit):
         return None
     return _make(line[: last.start()], credit)
