@@ -687,9 +687,9 @@ class TestProperties:
 
 class TestCost:
     def test_large_article(self) -> None:
-        """A 1 MB article of many paragraphs is laid out (linear rules, bounded per line)."""
-        text = FULL * (1_000_000 // len(FULL))
-        assert len(layout(text).blocks) > 5_000
+        """A 500 kB article of many paragraphs is laid out (linear rules, bounded per line)."""
+        text = FULL * (500_000 // len(FULL))
+        assert len(layout(text).blocks) > 1_500
 
     def test_single_huge_line(self) -> None:
         """A single 5 MB line is one paragraph."""
