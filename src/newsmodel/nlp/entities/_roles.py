@@ -1,0 +1,115 @@
+"""Roles of named entities: titles before a name and appositions after it.
+
+* a title right before a name: ``Foreign Affairs Minister John Baird`` gives
+  ``"Foreign Affairs Minister"``, ``Japan coach Shu Kamo`` gives ``"Japan coach"``;
+* an apposition right after it, between commas: ``Jane Roe, the agency's director,`` gives
+  ``"the agency's director"``. The phrase must read as a description: it opens with a
+  determiner, a possessive or a title word and holds a title or role noun (``director``,
+  ``spokesman``).
+
+Honorifics (``Mr.``, ``Ms.``) are not roles.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from newsmodel.model import Span
+from newsmodel.nlp.entities._lexicon import Lexicon, lexicon
+from newsmodel.nlp.entities._tokens import Token, tokenize
+
+_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "another"})
+_CLOSERS = frozenset({",", ";", ".", ")", "—", "–"})
+_MAX_APPOSITION = 12
+
+
+def find_roles(text: str, sentences: Sequence[Span], mentions: Sequence[Span]) -> Iterator[tuple[int, Span]]:
+    """Pairs of (index into ``mentions``, role span) for the roles the text gives each mention.
+
+    ``mentions`` must be sorted by start; each sentence is tokenised once.
+    """
+    lex = lexicon()
+    order = 0
+    for sentence in sentences:
+        while order < len(mentions) and mentions[order].start < sentence.start:
+            order += 1
+        if order >= len(mentions):
+            return
+        if mentions[order].start >= sentence.end:
+            continue
+        tokens = list(tokenize(text, sentence.start, sentence.end))
+        starts = {t.start: n for n, t in enumerate(tokens)}
+        ends = {t.end: n for n, t in enumerate(tokens)}
+        while order < len(mentions) and mentions[order].start < sentence.end:
+            span = mentions[order]
+            first = starts.get(span.start)
+            last = ends.get(span.end)
+            if first is not None:
+                role = _title_before(tokens, first, lex)
+                if role is not None:
+                    yield order, role
+            if last is not None:
+                role = _apposition_after(tokens, last + 1, lex)
+                if role is not None:
+                    yield order, role
+            order += 1
+
+
+def _titleish(token: Token, lex: Lexicon) -> bool:
+    word = token.lower
+    return word in lex.title_heads or word in lex.title_modifiers
+
+
+def _title_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
+    end = first - 1
+    while end >= 0 and tokens[end].lower in lex.honorifics:
+        end -= 1  # "Foreign Minister Mr. Roe": the role is before the honorific
+    if end < 0 or tokens[end].lower not in lex.title_heads or not _adjacent(tokens, end, first):
+        return None
+    begin = end
+    while begin > 0:
+        token = tokens[begin - 1]
+        if not _adjacent(tokens, begin - 1, begin):
+            break
+        if _titleish(token, lex) or token.lower == "of":
+            begin -= 1
+        elif lex.gazetteer_kind((token.lower,)) is not None or (token.is_upper and len(token.text) <= 6):
+            begin -= 1  # "U.S. President", "Uzbek striker", "NATO Secretary-General"
+        else:
+            break
+    while begin < end and tokens[begin].lower == "of":
+        begin += 1
+    return Span(start=tokens[begin].start, end=tokens[end].end)
+
+
+def _adjacent(tokens: list[Token], a: int, b: int) -> bool:
+    """Whether tokens ``a`` and ``b`` are separated by at most one space."""
+    del b
+    nxt = tokens[a + 1]
+    return nxt.start - tokens[a].end <= 1
+
+
+def _apposition_after(tokens: list[Token], k: int, lex: Lexicon) -> Span | None:
+    if k >= len(tokens) or tokens[k].text != ",":
+        return None
+    begin = k + 1
+    end = begin
+    while end < len(tokens) and tokens[end].text not in _CLOSERS and end - begin < _MAX_APPOSITION:
+        end += 1
+    if end == begin or (end < len(tokens) and tokens[end].text not in _CLOSERS):
+        return None
+    if end >= len(tokens) and end - begin >= _MAX_APPOSITION:
+        return None
+    phrase = tokens[begin:end]
+    opening = phrase[0]
+    if not (
+        opening.lower in _DETERMINERS
+        or _titleish(opening, lex)
+        or (len(phrase) > 1 and phrase[1].lower in ("'s", "’s"))
+    ):
+        return None
+    if any(t.lower in lex.person_after for t in phrase):
+        return None  # "Roe, the minister said": a clause, not a description
+    if not any(t.lower in lex.title_heads for t in phrase):
+        return None
+    return Span(start=phrase[0].start, end=phrase[-1].end)

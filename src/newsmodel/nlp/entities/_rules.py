@@ -1,0 +1,555 @@
+"""The built-in recognizer: capitalisation, cue words, gazetteers and document evidence.
+
+It works in three passes over the whole document, each linear in its length:
+
+1. tokenise every sentence; note which words the document writes in lower case and which it
+   capitalises mid-sentence;
+2. cut capitalised runs into candidate names (titles, function words and sentence openers
+   removed) and weigh the local evidence for each kind (gazetteer, cue words, context);
+3. settle each name's kind by the evidence for the same name across the document, link
+   surnames to full names, and find known names in ALL-CAPS headlines and datelines.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+from newsmodel.model import EntityKind, Span
+from newsmodel.nlp.entities._lexicon import MAX_PHRASE, Key, Lexicon, lexicon
+from newsmodel.nlp.entities._tokens import Token, tokenize
+from newsmodel.nlp.recognizer import Candidate
+
+__all__ = ["RuleRecognizer"]
+
+_SENTENCE_END = frozenset({".", "!", "?", ":", "•", "|"})
+_OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "-", "–", "—", "«", "*"})
+
+CERTAIN = 3.0
+"""Evidence strength of a gazetteer entry or an unambiguous cue."""
+STRONG = 2.0
+"""Evidence strength of a clear context cue."""
+WEAK = 1.0
+"""Evidence strength of a default guess."""
+
+
+@attrs.define(eq=False)
+class _Run:
+    """A candidate name: tokens ``[i, j)`` of sentence ``seg``, with local evidence."""
+
+    seg: int
+    i: int
+    j: int
+    kind: EntityKind
+    strength: float
+    initial: bool = False
+    table: bool = False
+    key: Key = ()
+
+
+@attrs.frozen
+class _Context:
+    """What the run rules know about the whole document."""
+
+    lex: Lexicon
+    lower_words: frozenset[str]
+    """Words the document writes in lower case."""
+    mid_caps: frozenset[str]
+    """Words (lower-cased) the document capitalises in mid-sentence."""
+
+
+@attrs.define(eq=False)
+class _Sentence:
+    tokens: list[Token]
+    initial: list[bool]
+    caps: bool
+    table: bool
+
+
+class RuleRecognizer:
+    """Finds names without any model: capitalisation, cue words, gazetteers, document evidence.
+
+    The default recognizer of :func:`newsmodel.parse_text`. Its defaults for names no rule
+    decides are class attributes, overridable in a subclass.
+    """
+
+    default_single: EntityKind = EntityKind.ORGANIZATION
+    """Kind of a lone capitalised word that no evidence types."""
+    default_multi: EntityKind = EntityKind.ORGANIZATION
+    """Kind of a long capitalised phrase (four words or more) that no evidence types."""
+
+    def recognize(self, text: str, sentences: Sequence[Span]) -> Iterable[Candidate]:
+        """Yield the name mentions in ``text``; ``sentences`` are its sentence spans."""
+        lex = lexicon()
+        spans = list(sentences) or ([Span(start=0, end=len(text))] if text else [])
+        sents = [self._sentence(text, span) for span in spans]
+        lower_words, mid_caps = _vocabulary(sents)
+        context = _Context(lex=lex, lower_words=lower_words, mid_caps=mid_caps)
+        runs: list[_Run] = []
+        for number, sent in enumerate(sents):
+            if not sent.caps:
+                runs.extend(self._runs(number, sent, context))
+        final = self._settle(runs, sents, lex, mid_caps)
+        for number, sent in enumerate(sents):
+            if sent.caps:
+                final.extend(self._caps_runs(number, sent, lex, final))
+            else:
+                final.extend(_dateline(number, sent, lex))
+        final.sort(key=lambda r: (r.seg, r.i))
+        last_end = -1
+        for run in final:
+            tokens = sents[run.seg].tokens
+            start, end = tokens[run.i].start, tokens[run.j - 1].end
+            if start >= last_end:
+                last_end = end
+                yield Candidate(span=Span(start=start, end=end), kind=run.kind)
+
+    # ------------------------------------------------------------------ pass 1: sentences
+
+    @staticmethod
+    def _sentence(text: str, span: Span) -> _Sentence:
+        tokens = list(tokenize(text, span.start, span.end))
+        initial = []
+        state = True
+        previous_end = span.start
+        for token in tokens:
+            if "\n" in text[previous_end : token.start]:
+                state = True
+            initial.append(state)
+            if token.text in _SENTENCE_END:
+                state = True
+            elif not (state and token.text in _OPENERS):
+                state = False
+            previous_end = token.end
+        letters = [c for t in tokens for c in t.text if c.isalpha()]
+        upper = sum(c.isupper() for c in letters)
+        caps = len(letters) >= 3 and upper > 0.6 * len(letters) and any(t.is_upper for t in tokens)
+        numbers = sum(t.is_number for t in tokens)
+        lowers = sum(t.is_word and t.text[:1].islower() for t in tokens)
+        table = numbers >= 2 and lowers <= max(2, len(tokens) // 5)
+        return _Sentence(tokens=tokens, initial=initial, caps=caps, table=table)
+
+    # ------------------------------------------------------------------ pass 2: runs
+
+    def _runs(self, seg: int, sent: _Sentence, context: _Context) -> Iterable[_Run]:
+        tokens = sent.tokens
+        n = len(tokens)
+        k = _dateline_end(sent, context.lex)  # a dateline's place is found by _dateline
+        while k < n:
+            if not _nameish(tokens[k], context.lex):
+                k += 1
+                continue
+            j = _extend(tokens, k, context.lex)
+            yield from self._split(seg, sent, (k, j), context)
+            k = j
+
+    def _split(self, seg: int, sent: _Sentence, bounds: tuple[int, int], context: _Context) -> Iterable[_Run]:
+        """Cut one capitalised run into names: sentence openers and titles come off."""
+        i, j = bounds
+        lex = context.lex
+        tokens = sent.tokens
+        initial = sent.initial[i]
+        whole = _key(tokens, i, j)
+        if lex.gazetteer_kind(whole) is None:
+            # a sentence opener that the document writes in lower case is not part of a name
+            while i < j and sent.initial[i] and _opener(tokens[i], context):
+                i += 1
+            while i < j and tokens[i].lower in lex.function_words:
+                i += 1
+            while j > i and (
+                tokens[j - 1].lower in lex.function_words or tokens[j - 1].lower in lex.connectors
+            ):
+                j -= 1
+        if i >= j:
+            return
+        titled = False
+        if not _org_or_place_phrase(tokens, i, j, lex):
+            head = _title_end(tokens, i, j, lex)
+            if head is not None:
+                lead = i
+                while lead < head and _place_or_demonym(tokens, lead, lex) is not None:
+                    lead += 1
+                if lead > i:  # "U.S. President Bill Clinton": "U.S." is a name of its own
+                    yield from self._split(seg, sent, (i, lead), context)
+                i = head + 1
+                titled = True
+                initial = False
+        if i >= j:
+            return
+        if j - i == 1 and not titled:
+            word = tokens[i].lower
+            lone = word in lex.stopwords or word in lex.title_heads or word in lex.honorifics
+            if lone and lex.gazetteer_kind((word,)) is None:
+                return
+        kind, strength = self._classify(sent, (i, j), lex, titled)
+        yield _Run(
+            seg=seg,
+            i=i,
+            j=j,
+            kind=kind,
+            strength=strength,
+            initial=initial and sent.initial[i],
+            table=sent.table,
+            key=_key(tokens, i, j),
+        )
+
+    def _classify(
+        self, sent: _Sentence, bounds: tuple[int, int], lex: Lexicon, titled: bool
+    ) -> tuple[EntityKind, float]:
+        """The kind the run's own words and context point to, and how strongly."""
+        tokens = sent.tokens
+        i, j = bounds
+        key = _key(tokens, i, j)
+        size = j - i
+        first, last = key[0], key[-1]
+        previous = tokens[i - 1].lower if i > 0 else ""
+        following = tokens[j].lower if j < len(tokens) else ""
+        if key in lex.countries:
+            return EntityKind.LOCATION, CERTAIN
+        if sent.table and _competitor(tokens, i, j):
+            if titled or _looks_personal(tokens, i, j, lex):
+                return EntityKind.PERSON, CERTAIN
+            return EntityKind.ORGANIZATION, CERTAIN
+        if titled:
+            return EntityKind.PERSON, CERTAIN
+        known = lex.gazetteer_kind(key)
+        if known is not None:
+            return known, CERTAIN if known is not EntityKind.LOCATION else 2.5
+        hyphen = _hyphen_kind(tokens[i], lex) if size == 1 else None
+        if hyphen is not None:
+            return hyphen, CERTAIN
+        if size > 1:
+            if last in lex.org_suffixes or (first in lex.org_heads_of and "of" in key):
+                return EntityKind.ORGANIZATION, CERTAIN
+            if last in lex.event_suffixes or first in lex.event_prefixes:
+                return EntityKind.EVENT, CERTAIN
+            if last in lex.work_suffixes:
+                return EntityKind.WORK, CERTAIN
+            if last in lex.place_suffixes or (first in lex.place_heads_of and "of" in key):
+                return EntityKind.LOCATION, CERTAIN
+            if first in lex.compass and lex.gazetteer_kind(key[1:]) is EntityKind.LOCATION:
+                return EntityKind.LOCATION, CERTAIN
+            if tokens[j - 1].text in lex.suffixes or tokens[j - 1].lower in lex.suffixes:
+                return EntityKind.PERSON, CERTAIN
+        if previous in lex.honorifics or (previous in lex.title_heads and tokens[i - 1].text[:1].islower()):
+            return EntityKind.PERSON, CERTAIN  # "Ms Roe", "striker Jane Roe"
+        if _aged(tokens, j):
+            return EntityKind.PERSON, CERTAIN  # "Jane Roe, 45,"
+        if size == 1 and tokens[i].is_upper and len(tokens[i].text) <= 8:
+            return EntityKind.ORGANIZATION, STRONG  # an acronym
+        if size > 1 and (first in lex.first_names or _initial(tokens[i])) and not _place_prefix(key, lex):
+            return EntityKind.PERSON, 2.5
+        if following in lex.org_after and tokens[j].text[:1].islower():
+            return EntityKind.ORGANIZATION, STRONG
+        if size > 1 and _place_prefix(key, lex):
+            return EntityKind.ORGANIZATION, STRONG  # "Philadelphia Eagles", "Japan Airlines"
+        if size > 1 and lex.gazetteer_kind(key[:1]) is EntityKind.NATIONALITY:
+            return EntityKind.ORGANIZATION, WEAK  # "Russian Orthodox ...", "American Express"
+        if previous in lex.place_before and size <= 2:
+            return EntityKind.LOCATION, STRONG
+        if following in lex.place_after and tokens[j].text[:1].islower():
+            return EntityKind.LOCATION, STRONG
+        if _apposition(tokens, j, lex):
+            return EntityKind.PERSON, STRONG
+        if previous == "the":
+            return (self.default_single if size == 1 else EntityKind.ORGANIZATION), WEAK
+        if following in lex.person_after:
+            return EntityKind.PERSON, 1.5
+        if 2 <= size <= 3 and all(_titlecase(tokens[k]) for k in range(i, j)):
+            return EntityKind.PERSON, WEAK
+        return (self.default_single if size == 1 else self.default_multi), WEAK
+
+    # ------------------------------------------------------------------ pass 3: settle
+
+    def _settle(
+        self, runs: list[_Run], sents: list[_Sentence], lex: Lexicon, mid_caps: frozenset[str]
+    ) -> list[_Run]:
+        """Give each name the kind the document's evidence points to; drop unsupported openers."""
+        votes: dict[Key, dict[EntityKind, float]] = {}
+        for run in runs:
+            if run.strength >= STRONG:
+                tally = votes.setdefault(run.key, {})
+                tally[run.kind] = tally.get(run.kind, 0.0) + run.strength
+        surnames: dict[str, float] = {}
+        for run in runs:
+            if len(run.key) > 1 and _best(votes.get(run.key), run) is EntityKind.PERSON:
+                surnames[run.key[-1]] = max(surnames.get(run.key[-1], 0.0), run.strength)
+        final = []
+        for run in runs:
+            kind = run.kind
+            if run.strength < CERTAIN:
+                kind = _best(votes.get(run.key), run)
+                if run.key not in votes and len(run.key) == 1 and run.key[0] in surnames:
+                    kind = EntityKind.PERSON
+            if run.initial and len(run.key) == 1 and run.key not in votes:
+                word = run.key[0]
+                if word not in mid_caps and word not in surnames and word not in lex.first_names:
+                    continue  # a capitalised sentence opener with no evidence of being a name
+            run.kind = kind
+            final.append(run)
+        return final
+
+    def _caps_runs(self, seg: int, sent: _Sentence, lex: Lexicon, found: list[_Run]) -> Iterable[_Run]:
+        """Names in an ALL-CAPS line: those the document names elsewhere, and gazetteer entries."""
+        known: dict[Key, EntityKind] = {}
+        for run in found:
+            known.setdefault(run.key, run.kind)
+        tokens = sent.tokens
+        yield from _dateline(seg, sent, lex)
+        skip = _dateline_end(sent, lex)
+        k = skip
+        n = len(tokens)
+        while k < n:
+            if not tokens[k].is_word or not tokens[k].is_cap:
+                k += 1
+                continue
+            match = None
+            for size in range(min(MAX_PHRASE, n - k), 0, -1):
+                key = _key(tokens, k, k + size)
+                if size == 1 and (key[0] in lex.function_words or key[0] in lex.stopwords):
+                    break
+                kind = known.get(key) or lex.gazetteer_kind(key)
+                if kind is None and size == 1:
+                    kind = _hyphen_kind(tokens[k], lex)
+                if kind is not None:
+                    match = _Run(seg=seg, i=k, j=k + size, kind=kind, strength=CERTAIN, key=key)
+                    break
+            if match is None:
+                k += 1
+                continue
+            yield match
+            k = match.j
+
+
+# ---------------------------------------------------------------------- helpers
+
+
+def _key(tokens: list[Token], i: int, j: int) -> Key:
+    return tuple(t.lower for t in tokens[i:j])
+
+
+def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]:
+    """Words the document writes in lower case, and words it capitalises mid-sentence."""
+    lower: set[str] = set()
+    mid: set[str] = set()
+    for sent in sents:
+        if sent.caps:
+            continue
+        for token, initial in zip(sent.tokens, sent.initial, strict=True):
+            if not token.is_word:
+                continue
+            if token.text[:1].islower():
+                lower.add(token.text)
+            elif not initial:
+                mid.add(token.lower)
+    return frozenset(lower), frozenset(mid)
+
+
+def _nameish(token: Token, lex: Lexicon) -> bool:
+    return token.is_cap and token.is_word and token.lower not in lex.function_words
+
+
+def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
+    """End of the capitalised run starting at ``k``, joining across connectors."""
+    n = len(tokens)
+    j = k + 1
+    joined_of = False
+    while j < n:
+        token = tokens[j]
+        if token.start != tokens[j - 1].end + 1 and token.start != tokens[j - 1].end:
+            break  # more than one space or a line break between
+        if _nameish(token, lex) and token.start > tokens[j - 1].end:
+            j += 1
+            continue
+        word = token.lower
+        nxt = j + 1
+        if word in lex.connectors and token.text.islower():
+            if nxt < n and tokens[nxt].lower in lex.connectors and tokens[nxt].text.islower():
+                nxt += 1  # "van der"
+        elif word == "&" or word in ("of", "for") or (word == "and" and joined_of):
+            head = tokens[j - 1].lower
+            if word == "of" and not (
+                head in lex.org_heads_of
+                or head in lex.place_heads_of
+                or (head in lex.title_heads and nxt < n and tokens[nxt].lower in lex.title_modifiers)
+            ):
+                break
+            if word == "for" and not any(t.lower in lex.org_heads_of for t in tokens[k:j]):
+                break
+            if nxt < n and tokens[nxt].lower == "the":
+                nxt += 1
+            joined_of = joined_of or word in ("of", "for")
+        else:
+            break
+        if nxt < n and _nameish(tokens[nxt], lex):
+            j = nxt + 1
+            continue
+        break
+    return j
+
+
+def _opener(token: Token, context: _Context) -> bool:
+    """Whether a sentence-initial word is an ordinary word, not the start of a name."""
+    lex = context.lex
+    word = token.lower
+    if word in lex.stopwords or word in lex.function_words:
+        return True
+    if lex.gazetteer_kind((word,)) is not None or word in lex.first_names or word in lex.title_heads:
+        return False
+    return word in context.lower_words and word not in context.mid_caps
+
+
+def _org_or_place_phrase(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    key = _key(tokens, i, j)
+    return (
+        lex.gazetteer_kind(key) is not None
+        or key[-1] in lex.org_suffixes
+        or key[-1] in lex.place_suffixes
+        or key[-1] in lex.event_suffixes
+        or key[-1] in lex.work_suffixes
+    )
+
+
+def _title_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
+    """Index of the last title word of a title that opens the run, if a name follows it."""
+    head = None
+    k = i
+    while k < j - 1:
+        word = tokens[k].lower
+        if word in lex.title_heads or word in lex.honorifics:
+            head = k
+        elif not (
+            word in lex.title_modifiers
+            or word == "of"
+            or (head is None and _place_or_demonym(tokens, k, lex) is not None)
+        ):
+            break
+        k += 1
+    if head is None:
+        return None
+    rest = tokens[head + 1 : j]
+    if all(lex.is_titleish(t.text) for t in rest):
+        return None
+    return head
+
+
+def _place_or_demonym(tokens: list[Token], k: int, lex: Lexicon) -> EntityKind | None:
+    token = tokens[k]
+    kind = lex.gazetteer_kind((token.lower,))
+    if kind is not None:
+        return kind
+    if token.is_upper and len(token.text) <= 6:
+        return EntityKind.ORGANIZATION
+    return None
+
+
+def _hyphen_kind(token: Token, lex: Lexicon) -> EntityKind | None:
+    """``Soviet-led``, ``Russian-U.S.``, ``Franco-German``: a compound of a nation."""
+    if "-" not in token.text:
+        return None
+    parts = token.text.split("-")
+    first = parts[0].lower()
+    national = lex.gazetteer_kind((first,)) in (EntityKind.LOCATION, EntityKind.NATIONALITY)
+    if not (national or first in lex.combining_forms):
+        return None
+    if parts[-1][:1].islower() or all(lex.gazetteer_kind((p.lower(),)) is not None for p in parts[1:]):
+        return EntityKind.NATIONALITY
+    return None
+
+
+def _competitor(tokens: list[Token], i: int, j: int) -> bool:
+    """Whether a name in a results table stands next to a score."""
+    k = j
+    if k < len(tokens) and tokens[k].text == "(":
+        while k < len(tokens) and tokens[k].text != ")" and k - j < 8:
+            k += 1
+        k += 1
+    return k < len(tokens) and tokens[k].is_number
+
+
+def _looks_personal(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    if any(tokens[k].lower in lex.first_names for k in range(i, j)) or _initial(tokens[i]):
+        return lex.gazetteer_kind(_key(tokens, i, j)) is None
+    return j < len(tokens) and tokens[j].text == "("
+
+
+def _initial(token: Token) -> bool:
+    text = token.text
+    return len(text) >= 2 and text.endswith(".") and text.replace(".", "").isupper() and len(text) <= 6
+
+
+def _titlecase(token: Token) -> bool:
+    text = token.text
+    return (
+        text[:1].isupper()
+        and any(c.islower() for c in text[1:])
+        and text.replace("-", "").replace("'", "").isalpha()
+    )
+
+
+def _place_prefix(key: Key, lex: Lexicon) -> bool:
+    """Whether the phrase opens with a place and goes on with other words."""
+    for size in range(min(len(key) - 1, 3), 0, -1):
+        if lex.gazetteer_kind(key[:size]) is EntityKind.LOCATION:
+            return lex.gazetteer_kind(key[size:]) is None
+    return False
+
+
+def _aged(tokens: list[Token], j: int) -> bool:
+    return (
+        j + 2 < len(tokens)
+        and tokens[j].text == ","
+        and tokens[j + 1].text.isdigit()
+        and len(tokens[j + 1].text) <= 3
+        and tokens[j + 2].text in (",", ".")
+    )
+
+
+def _apposition(tokens: list[Token], j: int, lex: Lexicon) -> bool:
+    """``Name, a ... spokesman,``: a comma phrase after the name that names a role."""
+    if j >= len(tokens) or tokens[j].text != ",":
+        return False
+    for k in range(j + 1, min(j + 9, len(tokens))):
+        text = tokens[k].text
+        if text in (",", ".", ";"):
+            return False
+        if text.islower() and text in lex.title_heads:
+            return True
+    return False
+
+
+def _best(tally: dict[EntityKind, float] | None, run: _Run) -> EntityKind:
+    if not tally:
+        return run.kind
+    return max(tally.items(), key=lambda item: (item[1], item[0] is run.kind))[0]
+
+
+def _is_date(token: Token, lex: Lexicon) -> bool:
+    text = token.text
+    numeric = text[:1].isdigit() and ("-" in text or "/" in text) and len(text) >= 6
+    return numeric or token.lower.rstrip(".") in lex.months
+
+
+def _dateline_end(sent: _Sentence, lex: Lexicon) -> int:
+    """Token index where a dateline's place ends (0 if the sentence opens with none)."""
+    tokens = sent.tokens
+    k = 0
+    while k < len(tokens) and tokens[k].is_upper and tokens[k].is_word:
+        k += 1
+    if k == 0 or k >= len(tokens) or k > 4:
+        return 0
+    nxt = tokens[k]
+    if nxt.text in (",", "(", "-", "–", "—") or _is_date(nxt, lex):
+        if lex.gazetteer_kind(_key(tokens, 0, k)) not in (None, EntityKind.LOCATION):
+            return 0
+        return k
+    return 0
+
+
+def _dateline(seg: int, sent: _Sentence, lex: Lexicon) -> Iterable[_Run]:
+    end = _dateline_end(sent, lex)
+    if end:
+        yield _Run(
+            seg=seg, i=0, j=end, kind=EntityKind.LOCATION, strength=CERTAIN, key=_key(sent.tokens, 0, end)
+        )
