@@ -57,11 +57,11 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     owner: dict[Span, EntityDraft] = {}
     for group in sorted(groups, key=lambda g: g.first):
         draft = EntityDraft(kind=group.kind())
-        for span, _ in sorted(group.mentions, key=lambda m: m[0]):
+        for span, _ in sorted(group.mentions, key=lambda m: (m[0].start, m[0].end)):
             draft.add(doc.mention(span.start, span.end))
             owner[span] = draft
         drafts.append(draft)
-    spans = sorted(owner)
+    spans = sorted(owner, key=lambda s: (s.start, s.end))
     for index, role in find_roles(doc.text, sentences, spans):
         draft = owner[spans[index]]
         excerpt = Excerpt(span=role, text=role.of(doc.text))

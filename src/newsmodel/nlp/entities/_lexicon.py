@@ -61,6 +61,8 @@ class Lexicon:
     suffixes: frozenset[str]
     combining_forms: frozenset[str]
     months: frozenset[str]
+    org_prefixes: frozenset[str]
+    lower_prefixes: frozenset[str]
 
     def gazetteer_kind(self, key: Key) -> EntityKind | None:
         """The kind of a phrase listed in a gazetteer, or ``None``."""
@@ -123,4 +125,6 @@ def lexicon() -> Lexicon:
         suffixes=_words(cues["generational_suffixes"]),
         combining_forms=_words(cues["combining_forms"]),
         months=_words(cues["months"]),
+        org_prefixes=_words(cues["org_prefixes"]),
+        lower_prefixes=_words(cues["lowercase_prefixes"]),
     )

@@ -30,6 +30,10 @@ CERTAIN = 3.0
 """Evidence strength of a gazetteer entry or an unambiguous cue."""
 STRONG = 2.0
 """Evidence strength of a clear context cue."""
+PLACE = 2.5
+"""Evidence strength of a place gazetteer entry (a city may name a club)."""
+TEAM = 2.9
+"""Evidence strength of a name next to a score in a results table (a team, unless a country)."""
 WEAK = 1.0
 """Evidence strength of a default guess."""
 
@@ -46,6 +50,8 @@ class _Run:
     initial: bool = False
     table: bool = False
     key: Key = ()
+    lone_title: bool = False
+    """A lone title word (``"Major"``): kept only as the surname of someone named in full."""
 
 
 @attrs.frozen
@@ -90,10 +96,13 @@ class RuleRecognizer:
         for number, sent in enumerate(sents):
             if not sent.caps:
                 runs.extend(self._runs(number, sent, context))
-        final = self._settle(runs, sents, lex, mid_caps)
+        final = self._settle(runs, lex, mid_caps)
+        known: dict[Key, EntityKind] = {}
+        for run in final:
+            known.setdefault(run.key, run.kind)
         for number, sent in enumerate(sents):
             if sent.caps:
-                final.extend(self._caps_runs(number, sent, lex, final))
+                final.extend(self._caps_runs(number, sent, lex, known))
             else:
                 final.extend(_dateline(number, sent, lex))
         final.sort(key=lambda r: (r.seg, r.i))
@@ -138,6 +147,9 @@ class RuleRecognizer:
         k = _dateline_end(sent, context.lex)  # a dateline's place is found by _dateline
         while k < n:
             if not _nameish(tokens[k], context.lex):
+                kind = _prefixed_kind(tokens[k], context.lex)
+                if kind is not None:  # "pro-Western", "trans-Atlantic"
+                    yield _Run(seg=seg, i=k, j=k + 1, kind=kind, strength=CERTAIN, key=(tokens[k].lower,))
                 k += 1
                 continue
             j = _extend(tokens, k, context.lex)
@@ -153,7 +165,12 @@ class RuleRecognizer:
         whole = _key(tokens, i, j)
         if lex.gazetteer_kind(whole) is None:
             # a sentence opener that the document writes in lower case is not part of a name
-            while i < j and sent.initial[i] and _opener(tokens[i], context):
+            while (
+                i < j
+                and sent.initial[i]
+                and _opener(tokens[i], context)
+                and not _known_prefix(tokens, i, j, lex)
+            ):
                 i += 1
             while i < j and tokens[i].lower in lex.function_words:
                 i += 1
@@ -164,24 +181,33 @@ class RuleRecognizer:
         if i >= j:
             return
         titled = False
-        if not _org_or_place_phrase(tokens, i, j, lex):
+        if i < j and not _org_or_place_phrase(tokens, i, j, lex):
             head = _title_end(tokens, i, j, lex)
             if head is not None:
-                lead = i
-                while lead < head and _place_or_demonym(tokens, lead, lex) is not None:
-                    lead += 1
+                lead = _title_start(tokens, i, head, lex)
                 if lead > i:  # "U.S. President Bill Clinton": "U.S." is a name of its own
                     yield from self._split(seg, sent, (i, lead), context)
                 i = head + 1
                 titled = True
                 initial = False
+            elif (
+                j - i >= 3
+                and _place_or_demonym(tokens, i, lex) is EntityKind.NATIONALITY
+                and (tokens[i + 1].lower in lex.first_names or _initial(tokens[i + 1]))
+            ):  # "German Jane Roe"
+                yield from self._split(seg, sent, (i, i + 1), context)
+                i += 1
+                initial = False
         if i >= j:
             return
+        lone_title = False
         if j - i == 1 and not titled:
             word = tokens[i].lower
-            lone = word in lex.stopwords or word in lex.title_heads or word in lex.honorifics
-            if lone and lex.gazetteer_kind((word,)) is None:
-                return
+            if lex.gazetteer_kind((word,)) is None:
+                if word in lex.title_heads:
+                    lone_title = True
+                elif word in lex.stopwords or word in lex.honorifics or _letter(tokens[i]):
+                    return
         kind, strength = self._classify(sent, (i, j), lex, titled)
         yield _Run(
             seg=seg,
@@ -192,6 +218,7 @@ class RuleRecognizer:
             initial=initial and sent.initial[i],
             table=sent.table,
             key=_key(tokens, i, j),
+            lone_title=lone_title,
         )
 
     def _classify(
@@ -210,17 +237,21 @@ class RuleRecognizer:
         if sent.table and _competitor(tokens, i, j):
             if titled or _looks_personal(tokens, i, j, lex):
                 return EntityKind.PERSON, CERTAIN
-            return EntityKind.ORGANIZATION, CERTAIN
+            return EntityKind.ORGANIZATION, TEAM
         if titled:
             return EntityKind.PERSON, CERTAIN
         known = lex.gazetteer_kind(key)
         if known is not None:
-            return known, CERTAIN if known is not EntityKind.LOCATION else 2.5
+            return known, CERTAIN if known is not EntityKind.LOCATION else PLACE
         hyphen = _hyphen_kind(tokens[i], lex) if size == 1 else None
         if hyphen is not None:
             return hyphen, CERTAIN
         if size > 1:
-            if last in lex.org_suffixes or (first in lex.org_heads_of and "of" in key):
+            if (
+                last in lex.org_suffixes
+                or first in lex.org_prefixes
+                or (first in lex.org_heads_of and "of" in key)
+            ):
                 return EntityKind.ORGANIZATION, CERTAIN
             if last in lex.event_suffixes or first in lex.event_prefixes:
                 return EntityKind.EVENT, CERTAIN
@@ -242,8 +273,11 @@ class RuleRecognizer:
             return EntityKind.PERSON, 2.5
         if following in lex.org_after and tokens[j].text[:1].islower():
             return EntityKind.ORGANIZATION, STRONG
-        if size > 1 and _place_prefix(key, lex):
-            return EntityKind.ORGANIZATION, STRONG  # "Philadelphia Eagles", "Japan Airlines"
+        if size > 1 and (_place_prefix(key, lex) or _place_suffix(key, lex)):
+            return (
+                EntityKind.ORGANIZATION,
+                STRONG,
+            )  # "Philadelphia Eagles", "Japan Airlines", "Ajax Amsterdam"
         if size > 1 and lex.gazetteer_kind(key[:1]) is EntityKind.NATIONALITY:
             return EntityKind.ORGANIZATION, WEAK  # "Russian Orthodox ...", "American Express"
         if previous in lex.place_before and size <= 2:
@@ -262,39 +296,54 @@ class RuleRecognizer:
 
     # ------------------------------------------------------------------ pass 3: settle
 
-    def _settle(
-        self, runs: list[_Run], sents: list[_Sentence], lex: Lexicon, mid_caps: frozenset[str]
-    ) -> list[_Run]:
-        """Give each name the kind the document's evidence points to; drop unsupported openers."""
+    def _settle(self, runs: list[_Run], lex: Lexicon, mid_caps: frozenset[str]) -> list[_Run]:
+        """Give each name the kind the document's evidence points to; drop unsupported ones.
+
+        A lone word that is the surname of someone named in full is that person; one that opens
+        the full name of an organisation (``"Newmont"``, ``"Newmont Mining Corp."``) is that
+        organisation; otherwise the kind with the most evidence across the document wins.
+        """
         votes: dict[Key, dict[EntityKind, float]] = {}
         for run in runs:
             if run.strength >= STRONG:
                 tally = votes.setdefault(run.key, {})
                 tally[run.kind] = tally.get(run.kind, 0.0) + run.strength
-        surnames: dict[str, float] = {}
+        surnames: set[str] = set()
+        org_parts: set[Key] = set()
         for run in runs:
-            if len(run.key) > 1 and _best(votes.get(run.key), run) is EntityKind.PERSON:
-                surnames[run.key[-1]] = max(surnames.get(run.key[-1], 0.0), run.strength)
+            kind = _best(votes.get(run.key), run)
+            words = [w for w in run.key if w not in lex.suffixes]
+            if kind is EntityKind.PERSON and len(words) >= 2 and not run.lone_title:
+                surnames.add(words[-1])
+            if kind is EntityKind.ORGANIZATION and run.strength >= CERTAIN and len(run.key) >= 2:
+                for size in range(1, min(len(run.key), MAX_PHRASE)):
+                    part = run.key[:size]
+                    if lex.gazetteer_kind(part) is None and part[-1] not in lex.function_words:
+                        org_parts.add(part)
         final = []
         for run in runs:
-            kind = run.kind
+            single = len(run.key) == 1
+            person = single and run.key[0] in surnames and run.key not in lex.countries
+            if run.lone_title and not person:
+                continue
             if run.strength < CERTAIN:
-                kind = _best(votes.get(run.key), run)
-                if run.key not in votes and len(run.key) == 1 and run.key[0] in surnames:
-                    kind = EntityKind.PERSON
-            if run.initial and len(run.key) == 1 and run.key not in votes:
+                if person:
+                    run.kind = EntityKind.PERSON
+                elif run.key in org_parts:
+                    run.kind = EntityKind.ORGANIZATION
+                else:
+                    run.kind = _best(votes.get(run.key), run)
+            if run.initial and single and run.key not in votes and not person and run.key not in org_parts:
                 word = run.key[0]
-                if word not in mid_caps and word not in surnames and word not in lex.first_names:
+                if word not in mid_caps and word not in lex.first_names:
                     continue  # a capitalised sentence opener with no evidence of being a name
-            run.kind = kind
             final.append(run)
         return final
 
-    def _caps_runs(self, seg: int, sent: _Sentence, lex: Lexicon, found: list[_Run]) -> Iterable[_Run]:
-        """Names in an ALL-CAPS line: those the document names elsewhere, and gazetteer entries."""
-        known: dict[Key, EntityKind] = {}
-        for run in found:
-            known.setdefault(run.key, run.kind)
+    def _caps_runs(
+        self, seg: int, sent: _Sentence, lex: Lexicon, known: dict[Key, EntityKind]
+    ) -> Iterable[_Run]:
+        """Names in an ALL-CAPS line: known from elsewhere, in a gazetteer, or next to a score."""
         tokens = sent.tokens
         yield from _dateline(seg, sent, lex)
         skip = _dateline_end(sent, lex)
@@ -315,6 +364,8 @@ class RuleRecognizer:
                 if kind is not None:
                     match = _Run(seg=seg, i=k, j=k + size, kind=kind, strength=CERTAIN, key=key)
                     break
+            if match is None and sent.table:
+                match = _caps_competitor(tokens, k, seg, lex)
             if match is None:
                 k += 1
                 continue
@@ -400,6 +451,38 @@ def _opener(token: Token, context: _Context) -> bool:
     return word in context.lower_words and word not in context.mid_caps
 
 
+def _known_prefix(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run opens with a gazetteer phrase of two or three words (``New York``)."""
+    return any(lex.gazetteer_kind(_key(tokens, i, i + size)) is not None for size in (2, 3) if i + size <= j)
+
+
+def _letter(token: Token) -> bool:
+    return len(token.text) == 1
+
+
+def _prefixed_kind(token: Token, lex: Lexicon) -> EntityKind | None:
+    """``pro-Western``, ``trans-Atlantic``: a lower-case prefix joined to a name."""
+    prefix, _, rest = token.text.partition("-")
+    if not rest[:1].isupper() or prefix not in lex.lower_prefixes:
+        return None
+    kind = lex.gazetteer_kind((rest.lower(),))
+    return EntityKind.NATIONALITY if kind is EntityKind.NATIONALITY else EntityKind.OTHER
+
+
+def _caps_competitor(tokens: list[Token], k: int, seg: int, lex: Lexicon) -> _Run | None:
+    """A run of capitalised words followed by a score in an ALL-CAPS table: a team."""
+    m = k
+    while m < len(tokens) and m - k < MAX_PHRASE and tokens[m].is_word and tokens[m].is_cap:
+        if tokens[m].lower in lex.function_words or tokens[m].lower in lex.stopwords:
+            return None
+        m += 1
+    if m == k or m >= len(tokens) or not tokens[m].is_number:
+        return None
+    key = _key(tokens, k, m)
+    kind = EntityKind.LOCATION if key in lex.countries else EntityKind.ORGANIZATION
+    return _Run(seg=seg, i=k, j=m, kind=kind, strength=CERTAIN, key=key)
+
+
 def _org_or_place_phrase(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     key = _key(tokens, i, j)
     return (
@@ -411,8 +494,35 @@ def _org_or_place_phrase(tokens: list[Token], i: int, j: int, lex: Lexicon) -> b
     )
 
 
+def _title_start(tokens: list[Token], i: int, head: int, lex: Lexicon) -> int:
+    """Where the title ending at ``head`` starts; places and nations before it are names."""
+    start = head
+    while start > i and (lex.is_titleish(tokens[start - 1].text) or tokens[start - 1].lower == "of"):
+        start -= 1
+    while start < head and tokens[start].lower == "of":
+        start += 1
+    return start
+
+
 def _title_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
-    """Index of the last title word of a title that opens the run, if a name follows it."""
+    """Index of the last word of a person's title in the run, if a name follows it.
+
+    The title opens the run (``Foreign Minister Jane Roe``), perhaps after a place or nation
+    (``U.S. President Bill Clinton``), or follows another name when a full name comes after it
+    (``Company President Jean van Boxmeer``).
+    """
+    head = _leading_title_end(tokens, i, j, lex)
+    if head is not None:
+        return head
+    for k in range(j - 3, i, -1):
+        if tokens[k].lower in lex.title_heads and tokens[k].text[:1].isupper():
+            if not any(lex.is_titleish(t.text) for t in tokens[k + 1 : j]):
+                return k
+            return None
+    return None
+
+
+def _leading_title_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
     head = None
     k = i
     while k < j - 1:
@@ -488,6 +598,16 @@ def _titlecase(token: Token) -> bool:
     )
 
 
+def _place_suffix(key: Key, lex: Lexicon) -> bool:
+    """Whether the phrase ends with a place after other words that are not a first name."""
+    if key[0] in lex.first_names or key[0] in lex.compass:
+        return False
+    for size in range(min(len(key) - 1, 2), 0, -1):
+        if lex.gazetteer_kind(key[-size:]) is EntityKind.LOCATION:
+            return lex.gazetteer_kind(key[:-size]) is None
+    return False
+
+
 def _place_prefix(key: Key, lex: Lexicon) -> bool:
     """Whether the phrase opens with a place and goes on with other words."""
     for size in range(min(len(key) - 1, 3), 0, -1):
@@ -539,10 +659,14 @@ def _dateline_end(sent: _Sentence, lex: Lexicon) -> int:
         k += 1
     if k == 0 or k >= len(tokens) or k > 4:
         return 0
+    key = _key(tokens, 0, k)
+    if any(w in lex.function_words or w in lex.stopwords for w in key):
+        return 0
+    kind = lex.gazetteer_kind(key)
     nxt = tokens[k]
-    if nxt.text in (",", "(", "-", "–", "—") or _is_date(nxt, lex):
-        if lex.gazetteer_kind(_key(tokens, 0, k)) not in (None, EntityKind.LOCATION):
-            return 0
+    if kind is EntityKind.LOCATION and nxt.text in ("-", "–", "—"):
+        return k
+    if kind in (None, EntityKind.LOCATION) and (nxt.text in (",", "(") or _is_date(nxt, lex)):
         return k
     return 0
 

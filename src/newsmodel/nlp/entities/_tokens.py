@@ -5,8 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import cache
-
-import attrs
+from typing import NamedTuple
 
 from newsmodel.data import read_lines
 
@@ -20,23 +19,16 @@ _TOKEN = re.compile(
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
 
 
-@attrs.frozen(slots=True)
-class Token:
+class Token(NamedTuple):
     """A word or punctuation mark, with its code-point offsets into the text."""
 
     start: int
     end: int
     text: str
-
-    @property
-    def lower(self) -> str:
-        """The text in lower case."""
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        """Whether the token contains a letter."""
-        return any(c.isalpha() for c in self.text)
+    lower: str
+    """The text in lower case."""
+    is_word: bool
+    """Whether the token contains a letter."""
 
     @property
     def is_cap(self) -> bool:
@@ -52,7 +44,12 @@ class Token:
     @property
     def is_number(self) -> bool:
         """Whether the token is a number, score or time (``12``, ``2-1``, ``1:23.4``)."""
-        return self.text[:1].isdigit() and not any(c.isalpha() for c in self.text)
+        return self.text[:1].isdigit() and not self.is_word
+
+
+def make_token(start: int, end: int, text: str) -> Token:
+    """A :class:`Token` of ``text`` at ``start``-``end``."""
+    return Token(start, end, text, text.lower(), any(c.isalpha() for c in text))
 
 
 def tokenize(text: str, start: int, end: int) -> Iterator[Token]:
@@ -64,14 +61,14 @@ def tokenize(text: str, start: int, end: int) -> Iterator[Token]:
             continue
         word = match.group()
         if len(word) > 2 and word.endswith(_POSSESSIVE):
-            yield Token(t_start, t_end - 2, word[:-2])
-            yield Token(t_end - 2, t_end, word[-2:])
+            yield make_token(t_start, t_end - 2, word[:-2])
+            yield make_token(t_end - 2, t_end, word[-2:])
             continue
         if t_end < end and text[t_end] == "." and _takes_period(word):
             taken = t_end + 1
-            yield Token(t_start, t_end + 1, word + ".")
+            yield make_token(t_start, t_end + 1, word + ".")
             continue
-        yield Token(t_start, t_end, word)
+        yield make_token(t_start, t_end, word)
 
 
 def _takes_period(word: str) -> bool:
