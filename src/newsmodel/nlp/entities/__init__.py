@@ -60,6 +60,7 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
         for span, _ in sorted(group.mentions, key=lambda m: (m[0].start, m[0].end)):
             draft.add(doc.mention(span.start, span.end))
             owner[span] = draft
+        draft.name = max((m.text for m in draft.mentions), key=_name_rank)
         drafts.append(draft)
     spans = sorted(owner, key=lambda s: (s.start, s.end))
     for index, role in find_roles(doc.text, sentences, spans):
@@ -68,6 +69,11 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
         if excerpt not in draft.roles:
             draft.roles.append(excerpt)
     doc.entities.extend(drafts)
+
+
+def _name_rank(name: str) -> tuple[bool, int]:
+    """Canonical names are the longest, preferring those not in ALL CAPS (``Norway``, not ``NORWAY``)."""
+    return (name != name.upper() or name == name.lower(), len(name))
 
 
 def _valid(candidate: object, length: int) -> bool:
@@ -106,7 +112,8 @@ def trim(text: str, span: Span, kind: EntityKind) -> Span | None:
         end -= 1
     if kind is EntityKind.PERSON:
         start = _after_titles(text, start, end)
-    if start >= end or not any(c.isalpha() for c in text[start:end]):
+    name = text[start:end]
+    if start >= end or not any(c.isalpha() for c in name) or name.lower() in lexicon().function_words:
         return None
     return Span(start=start, end=end)
 
