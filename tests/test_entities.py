@@ -159,6 +159,17 @@ class TestRecognition:
         assert found["NORWAY"] is EntityKind.LOCATION
         assert "WINS" not in found
 
+    def test_title_case_headline_uses_the_body(self) -> None:
+        """A Title Case headline yields only names the body or the gazetteer knows."""
+        found = kinds(
+            "Harbour Town Votes To Rebuild Its Seawall In Valdmore\n\nVALDMORE, Norway — It rained."
+        )
+        assert set(found) == {"Valdmore", "VALDMORE", "Norway"}
+
+    def test_title_opening_a_sentence_stays_a_title(self) -> None:
+        """A title that opens a sentence is a title, not an ordinary sentence opener."""
+        assert kinds("President Brekke spoke first.\n\nLater Brekke left.") == {"Brekke": EntityKind.PERSON}
+
     def test_dateline_place(self) -> None:
         """The capitalised place opening a dateline is a location."""
         found = kinds("BREKKESTAD, Norway (CWS) — The ferry sank on Monday.")
@@ -259,6 +270,11 @@ class TestRoles:
     def test_honorific_is_not_a_role(self) -> None:
         """``Mr.`` is not a role."""
         assert roles("Mr. Erik Dahl left.")["Erik Dahl"] == []
+
+    def test_role_includes_the_name_of_the_office(self) -> None:
+        """The capitalised name before a role noun belongs to the role."""
+        found = roles("Valdmore Harbour Council spokesman Erik Dahl declined to comment.")
+        assert found["Erik Dahl"] == ["Valdmore Harbour Council spokesman"]
 
     def test_lowercase_role_with_team(self) -> None:
         """A lower-case role noun and the place before it make the role."""

@@ -21,6 +21,8 @@ from newsmodel.nlp.entities._tokens import Token, tokenize
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "another"})
 _CLOSERS = frozenset({",", ";", ".", ")", "—", "–"})
 _MAX_APPOSITION = 12
+_MAX_OWNER = 6
+_MAX_TITLE = 8
 
 
 def find_roles(text: str, sentences: Sequence[Span], mentions: Sequence[Span]) -> Iterator[tuple[int, Span]]:
@@ -67,7 +69,7 @@ def _title_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
     if end < 0 or tokens[end].lower not in lex.title_heads or not _adjacent(tokens, end, first):
         return None
     begin = end
-    while begin > 0:
+    while begin > 0 and end - begin < _MAX_TITLE:
         token = tokens[begin - 1]
         if not _adjacent(tokens, begin - 1, begin):
             break
@@ -77,6 +79,14 @@ def _title_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
             begin -= 1  # "U.S. President", "Uzbek striker", "NATO Secretary-General"
         else:
             break
+    name = begin  # the name an office belongs to: "White House spokesman", "Valdmore Council chairman"
+    while name > 0 and begin - name < _MAX_OWNER and _adjacent(tokens, name - 1, name):
+        token = tokens[name - 1]
+        if not (token.is_cap and token.is_word) or token.lower in lex.function_words:
+            break
+        name -= 1
+    if name < begin and tokens[begin - 1].is_cap:
+        begin = name
     while begin < end and tokens[begin].lower == "of":
         begin += 1
     return Span(start=tokens[begin].start, end=tokens[end].end)

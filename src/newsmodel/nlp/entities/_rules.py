@@ -89,7 +89,7 @@ class RuleRecognizer:
         """Yield the name mentions in ``text``; ``sentences`` are its sentence spans."""
         lex = lexicon()
         spans = list(sentences) or ([Span(start=0, end=len(text))] if text else [])
-        sents = [self._sentence(text, span) for span in spans]
+        sents = [self._sentence(text, span, lex) for span in spans]
         lower_words, mid_caps = _vocabulary(sents)
         context = _Context(lex=lex, lower_words=lower_words, mid_caps=mid_caps)
         runs: list[_Run] = []
@@ -97,14 +97,15 @@ class RuleRecognizer:
             if not sent.caps:
                 runs.extend(self._runs(number, sent, context))
         final = self._settle(runs, lex, mid_caps)
+        for number, sent in enumerate(sents):
+            if not sent.caps:
+                final.extend(_dateline(number, sent, lex))
         known: dict[Key, EntityKind] = {}
         for run in final:
             known.setdefault(run.key, run.kind)
         for number, sent in enumerate(sents):
             if sent.caps:
                 final.extend(self._caps_runs(number, sent, lex, known))
-            else:
-                final.extend(_dateline(number, sent, lex))
         final.sort(key=lambda r: (r.seg, r.i))
         last_end = -1
         for run in final:
@@ -117,7 +118,13 @@ class RuleRecognizer:
     # ------------------------------------------------------------------ pass 1: sentences
 
     @staticmethod
-    def _sentence(text: str, span: Span) -> _Sentence:
+    def _sentence(text: str, span: Span, lex: Lexicon) -> _Sentence:
+        """Tokens, sentence-initial flags, and whether the sentence is a headline or a table.
+
+        A headline in ALL CAPS or in Title Case (two or more capitalised function words after
+        its first word, most words capitalised) carries no case information: only names known
+        from elsewhere are looked for in it.
+        """
         tokens = list(tokenize(text, span.start, span.end))
         initial = []
         state = True
@@ -135,8 +142,12 @@ class RuleRecognizer:
         upper = sum(c.isupper() for c in letters)
         caps = len(letters) >= 3 and upper > 0.6 * len(letters) and any(t.is_upper for t in tokens)
         numbers = sum(t.is_number for t in tokens)
-        lowers = sum(t.is_word and t.text[:1].islower() for t in tokens)
+        words = [t for t in tokens if t.is_word]
+        lowers = sum(t.text[:1].islower() for t in words)
         table = numbers >= 2 and lowers <= max(2, len(tokens) // 5)
+        if not caps and not table and len(words) >= 4 and lowers <= len(words) // 4:
+            capital_function_words = sum(t.is_cap and t.lower in lex.function_words for t in words[1:])
+            caps = capital_function_words >= 2
         return _Sentence(tokens=tokens, initial=initial, caps=caps, table=table)
 
     # ------------------------------------------------------------------ pass 2: runs
@@ -259,8 +270,11 @@ class RuleRecognizer:
                 return EntityKind.WORK, CERTAIN
             if last in lex.place_suffixes or (first in lex.place_heads_of and "of" in key):
                 return EntityKind.LOCATION, CERTAIN
-            if first in lex.compass and lex.gazetteer_kind(key[1:]) is EntityKind.LOCATION:
-                return EntityKind.LOCATION, CERTAIN
+            if first in lex.compass and lex.gazetteer_kind(key[1:]) in (
+                EntityKind.LOCATION,
+                EntityKind.NATIONALITY,
+            ):
+                return lex.gazetteer_kind(key[1:]) or EntityKind.LOCATION, CERTAIN  # "West African"
             if tokens[j - 1].text in lex.suffixes or tokens[j - 1].lower in lex.suffixes:
                 return EntityKind.PERSON, CERTAIN
         if previous in lex.honorifics or (previous in lex.title_heads and tokens[i - 1].text[:1].islower()):
@@ -444,9 +458,11 @@ def _opener(token: Token, context: _Context) -> bool:
     """Whether a sentence-initial word is an ordinary word, not the start of a name."""
     lex = context.lex
     word = token.lower
+    if word in lex.title_heads or word in lex.honorifics or word in lex.connectors:
+        return False  # "President Roe", "Van Boxmeer": the title or particle goes with the name
     if word in lex.stopwords or word in lex.function_words:
         return True
-    if lex.gazetteer_kind((word,)) is not None or word in lex.first_names or word in lex.title_heads:
+    if lex.gazetteer_kind((word,)) is not None or word in lex.first_names:
         return False
     return word in context.lower_words and word not in context.mid_caps
 

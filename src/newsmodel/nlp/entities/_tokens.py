@@ -10,10 +10,12 @@ from typing import NamedTuple
 from newsmodel.data import read_lines
 
 # One alternative per token class; each step of the repetition consumes one character and the
-# classes are disjoint, so matching is linear in the input length.
+# classes are disjoint, so matching is linear in the input length. A period joins a word only
+# after a single letter or a digit (U.S, Russian-U.S, 1.5), never after a longer word
+# ("February.Ana" is two words run together).
 _TOKEN = re.compile(
     r"(?:[^\W\d_]\.){2,}"  # dotted initialisms: U.S., F.A.
-    r"|[^\W_](?:\w|[-'’&.](?=[^\W_]))*"  # words, numbers, O'Neil, AL-AIN, 2-1, AT&T
+    r"|[^\W_](?:\w|[-'’&](?=[^\W_])|(?<![^\W\d_]{2})\.(?=[^\W_]))*"  # words, numbers, O'Neil, 2-1, AT&T
     r"|\S"  # any other single character (punctuation)
 )
 _POSSESSIVE = ("'s", "’s", "'S", "’S")
