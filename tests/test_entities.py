@@ -188,6 +188,35 @@ class TestRecognition:
         found = kinds("Leading scores:\n\nIngrid Halvorsen (Norway) 68 70\n\nErik Dahl (Sweden) 69 71")
         assert found["Ingrid Halvorsen"] is EntityKind.PERSON
 
+    def test_all_caps_standings_make_cities_teams(self) -> None:
+        """In an ALL-CAPS standings table a city next to numbers is a team, a country a place."""
+        found = kinds("STANDINGS\n\nOSLO 10 4 2\n\nBREKKESTAD MARINERS 9 5 2\n\nNORWAY 8 6 2")
+        assert found["OSLO"] is EntityKind.ORGANIZATION
+        assert found["BREKKESTAD MARINERS"] is EntityKind.ORGANIZATION
+        assert found["NORWAY"] is EntityKind.LOCATION
+
+    def test_bracketed_country_after_a_club_or_a_person(self) -> None:
+        """A bracketed country follows clubs and people alike in tables; the name's shape decides."""
+        lines = [
+            "Group A:",
+            "Valdmore (Norway) 9 5 4 14",
+            "Brekke Oslo (Norway) 9 4 5 13",
+            "Tom Brekke (Norway) 68 70",
+        ]
+        text = "\n\n".join(lines)
+        found = kinds(text)
+        assert found["Valdmore"] is EntityKind.ORGANIZATION
+        assert found["Brekke Oslo"] is EntityKind.ORGANIZATION
+        assert found["Tom Brekke"] is EntityKind.PERSON
+
+    def test_person_after_another_name_in_one_run(self) -> None:
+        """A full name right after a nation or a cued organisation is split off as a person."""
+        found = kinds("The goal came from Swedish Tom Brekke and from Valdmore FC Erik Dahl.")
+        assert found["Swedish"] is EntityKind.NATIONALITY
+        assert found["Tom Brekke"] is EntityKind.PERSON
+        assert found["Valdmore FC"] is EntityKind.ORGANIZATION
+        assert found["Erik Dahl"] is EntityKind.PERSON
+
     def test_place_then_team_word_is_an_organisation(self) -> None:
         """A place followed by other capitalised words (``Oslo Mariners``) is an organisation."""
         assert kinds("Fans cheered the Oslo Mariners last night.")["Oslo Mariners"] is EntityKind.ORGANIZATION

@@ -201,14 +201,12 @@ class RuleRecognizer:
                 i = head + 1
                 titled = True
                 initial = False
-            elif (
-                j - i >= 3
-                and _place_or_demonym(tokens, i, lex) is EntityKind.NATIONALITY
-                and (tokens[i + 1].lower in lex.first_names or _initial(tokens[i + 1]))
-            ):  # "German Jane Roe"
-                yield from self._split(seg, sent, (i, i + 1), context)
-                i += 1
-                initial = False
+            else:
+                person = _person_after_name(tokens, i, j, lex)
+                if person is not None:  # "German Jane Roe", "AC Valdmore Jane Roe"
+                    yield from self._split(seg, sent, (i, person), context)
+                    i = person
+                    initial = False
         if i >= j:
             return
         lone_title = False
@@ -378,8 +376,9 @@ class RuleRecognizer:
                 if kind is not None:
                     match = _Run(seg=seg, i=k, j=k + size, kind=kind, strength=CERTAIN, key=key)
                     break
-            if match is None and sent.table:
-                match = _caps_competitor(tokens, k, seg, lex)
+            city = match is not None and match.kind is EntityKind.LOCATION and match.key not in lex.countries
+            if sent.table and (match is None or city):
+                match = _caps_competitor(tokens, k, seg, lex) or match  # a city next to a score is a team
             if match is None:
                 k += 1
                 continue
@@ -465,6 +464,23 @@ def _opener(token: Token, context: _Context) -> bool:
     if lex.gazetteer_kind((word,)) is not None or word in lex.first_names:
         return False
     return word in context.lower_words and word not in context.mid_caps
+
+
+def _person_after_name(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
+    """Where a person's full name starts after another name in one run, if it does.
+
+    The name before must be a nation, a gazetteer entry or an organisation by its cue words;
+    the person's name starts with a known first name and has one or two more words.
+    """
+    for p in range(max(i + 1, j - 3), j - 1):
+        if tokens[p].lower not in lex.first_names:
+            continue
+        before = _key(tokens, i, p)
+        known = lex.gazetteer_kind(before) is not None
+        cued = before[-1] in lex.org_suffixes or before[0] in lex.org_prefixes
+        if known or cued:
+            return p
+    return None
 
 
 def _known_prefix(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
@@ -595,9 +611,16 @@ def _competitor(tokens: list[Token], i: int, j: int) -> bool:
 
 
 def _looks_personal(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether a name in a results table is a person's.
+
+    It is if it has a first name or an initial, or two words or more and a bracketed country
+    or team after it (``Jane Roe (Norway)``), unless it ends in a place (a club).
+    """
+    key = _key(tokens, i, j)
     if any(tokens[k].lower in lex.first_names for k in range(i, j)) or _initial(tokens[i]):
-        return lex.gazetteer_kind(_key(tokens, i, j)) is None
-    return j < len(tokens) and tokens[j].text == "("
+        return lex.gazetteer_kind(key) is None
+    bracketed = j + 1 < len(tokens) and tokens[j].text == "(" and tokens[j + 1].is_word
+    return bracketed and j - i >= 2 and not _place_suffix(key, lex)
 
 
 def _initial(token: Token) -> bool:
