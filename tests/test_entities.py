@@ -217,6 +217,20 @@ class TestRecognition:
         assert found["Valdmore FC"] is EntityKind.ORGANIZATION
         assert found["Erik Dahl"] is EntityKind.PERSON
 
+    def test_nation_word_before_other_words_is_split_off(self) -> None:
+        """A nationality word opening a longer untyped phrase is a name of its own."""
+        found = kinds("The Swedish Brekkeborg deal and the Coastal Cup went ahead.")
+        assert found["Swedish"] is EntityKind.NATIONALITY
+        assert "Swedish Brekkeborg" not in found
+
+    def test_office_after_a_place_is_not_part_of_it(self) -> None:
+        """``Oslo Mayor`` names the place; the office is left out."""
+        assert kinds("The plan of the Oslo Mayor was rejected.") == {"Oslo": EntityKind.LOCATION}
+
+    def test_sentence_final_abbreviation_loses_the_period(self) -> None:
+        """The period after ``Corp`` that ends a sentence is not part of the name."""
+        assert "Valdmore Shipping Corp" in kinds("Shares rose at Valdmore Shipping Corp.")
+
     def test_place_then_team_word_is_an_organisation(self) -> None:
         """A place followed by other capitalised words (``Oslo Mariners``) is an organisation."""
         assert kinds("Fans cheered the Oslo Mariners last night.")["Oslo Mariners"] is EntityKind.ORGANIZATION
@@ -423,6 +437,13 @@ class TestScale:
         article = newsmodel.parse_text(text)
         assert [m.text for e in article.entities for m in e.mentions] == ["Jane Roe"]
 
+    def test_many_mentions_of_one_entity(self) -> None:
+        """Thousands of titled mentions of one person give one entity with one role, in one pass."""
+        article = newsmodel.parse_text(" ".join(["President Brekke said so."] * 2_000))
+        assert [(len(e.mentions), [r.text for r in e.roles]) for e in article.entities] == [
+            (2_000, ["President"])
+        ]
+
     def test_ten_times_the_text_gives_ten_times_the_mentions(self) -> None:
         """Repeating a paragraph ten times multiplies its mentions by ten."""
         paragraph = (
@@ -440,6 +461,7 @@ class TestScale:
     [
         ("Shares of Brekke Holdings rose.", "Brekke Holdings", EntityKind.ORGANIZATION),
         ("Shares of Valdmore Shipping Corp. rose.", "Valdmore Shipping Corp.", EntityKind.ORGANIZATION),
+        ("Officials said Brekke MP Tom Roe left.", "Tom Roe", EntityKind.PERSON),
         ("A ship sailed into the Gulf of Valdmore.", "Gulf of Valdmore", EntityKind.LOCATION),
         ("Talks moved to Lake Brekke.", "Lake Brekke", EntityKind.LOCATION),
         ("John Roe Jr. died.", "John Roe Jr.", EntityKind.PERSON),

@@ -6,7 +6,8 @@ for name mentions, then, the same way whatever recognizer ran:
 * trims each span to the name (no leading ``the``, no possessive ``'s``, no title before a
   person's name), and drops spans that overlap an earlier, longer one;
 * groups mentions into entities (see :mod:`newsmodel.nlp.entities._coref`);
-* attaches roles: titles before names and appositions after them.
+* attaches roles: titles before names and appositions after them (each distinct role text
+  once per entity, where the text first gives it).
 
 Only name mentions are added here; descriptions and pronouns come from attribution.
 """
@@ -58,16 +59,18 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     for group in sorted(groups, key=lambda g: g.first):
         draft = EntityDraft(kind=group.kind())
         for span, _ in sorted(group.mentions, key=lambda m: (m[0].start, m[0].end)):
-            draft.add(doc.mention(span.start, span.end))
+            draft.mentions.append(doc.mention(span.start, span.end))  # spans never repeat
             owner[span] = draft
         draft.name = max((m.text for m in draft.mentions), key=_name_rank)
         drafts.append(draft)
     spans = sorted(owner, key=lambda s: (s.start, s.end))
+    seen: set[tuple[int, str]] = set()  # (entity, role text): each role once, where first given
     for index, role in find_roles(doc.text, sentences, spans):
         draft = owner[spans[index]]
-        excerpt = Excerpt(span=role, text=role.of(doc.text))
-        if excerpt not in draft.roles:
-            draft.roles.append(excerpt)
+        text = role.of(doc.text)
+        if (id(draft), text) not in seen:
+            seen.add((id(draft), text))
+            draft.roles.append(Excerpt(span=role, text=text))
     doc.entities.extend(drafts)
 
 

@@ -82,8 +82,10 @@ def _join(source: Group, target: Group, merged: dict[int, Group]) -> None:
 def _join_surnames(text: str, groups: dict[str, Group], merged: dict[int, Group]) -> None:
     lex = lexicon()
     people: dict[str, list[Group]] = {}
+    kinds = {id(g): g.kind() for g in groups.values()}
+    firsts = {id(g): g.first for g in groups.values()}
     for group in groups.values():
-        if group.kind() is not EntityKind.PERSON:
+        if kinds[id(group)] is not EntityKind.PERSON:
             continue
         words = [w for w in _words(group.surface) if w not in lex.suffixes]
         if len(words) >= 2:
@@ -91,15 +93,19 @@ def _join_surnames(text: str, groups: dict[str, Group], merged: dict[int, Group]
     for surface, group in list(groups.items()):
         if id(group) in merged or surface not in people or " " in surface:
             continue
-        if group.kind() is not EntityKind.PERSON and (surface,) in lex.countries:
+        if kinds[id(group)] is not EntityKind.PERSON and (surface,) in lex.countries:
             continue
         candidates = people[surface]
         if len(candidates) == 1:
             _join(group, candidates[0], merged)
             continue
-        first = group.first
-        before = [c for c in candidates if c.first < first]
-        target = max(before, key=lambda c: c.first) if before else min(candidates, key=lambda c: c.first)
+        first = firsts[id(group)]
+        before = [c for c in candidates if firsts[id(c)] < first]
+        target = (
+            max(before, key=lambda c: firsts[id(c)])
+            if before
+            else min(candidates, key=lambda c: firsts[id(c)])
+        )
         _join(group, target, merged)
 
 
@@ -112,12 +118,13 @@ def _initials(text_words: list[str]) -> set[str]:
 def _join_acronyms(text: str, groups: dict[str, Group], merged: dict[int, Group]) -> None:
     expansions: dict[str, Group] = {}
     ends: dict[int, Group] = {}  # end offset of a mention -> its group, for "Name (ACRONYM)"
+    kinds = {id(g): g.kind() for g in groups.values() if id(g) not in merged}
     for group in groups.values():
         if id(group) in merged:
             continue
         for span, _ in group.mentions:
             ends[span.end] = group
-        if group.kind() not in _ABBREVIABLE:
+        if kinds[id(group)] not in _ABBREVIABLE:
             continue
         words = _words(group.mentions[0][0].of(text))
         if len(words) >= 2:
@@ -133,7 +140,7 @@ def _join_acronyms(text: str, groups: dict[str, Group], merged: dict[int, Group]
         target = expansions.get(letters.casefold()) or _bracketed(text, group, ends)
         while target is not None and id(target) in merged:
             target = merged[id(target)]
-        if target is not None and target is not group and target.kind() in _ABBREVIABLE:
+        if target is not None and target is not group and kinds.get(id(target)) in _ABBREVIABLE:
             _join(group, target, merged)
 
 

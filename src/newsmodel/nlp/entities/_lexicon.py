@@ -23,7 +23,14 @@ def phrase_key(text: str) -> Key:
 
 
 def _keys(entries: tuple[str, ...] | list[str]) -> frozenset[Key]:
-    return frozenset(phrase_key(e) for e in entries)
+    """Lookup keys of gazetteer entries; ``U.S.`` also as ``U.S``, as a sentence's end writes it."""
+    keys = set()
+    for entry in entries:
+        key = phrase_key(entry)
+        keys.add(key)
+        if len(key[-1]) > 2 and key[-1].endswith("."):
+            keys.add((*key[:-1], key[-1][:-1]))
+    return frozenset(keys)
 
 
 def _words(entries: tuple[str, ...] | list[str]) -> frozenset[str]:

@@ -189,6 +189,11 @@ class RuleRecognizer:
                 tokens[j - 1].lower in lex.function_words or tokens[j - 1].lower in lex.connectors
             ):
                 j -= 1
+            if j - i > 1 and not _org_or_place_phrase(tokens, i, j, lex):
+                if all(lex.is_titleish(t.text) for t in tokens[i:j]):
+                    return  # "Prime Minister"
+                if tokens[j - 1].lower in lex.title_heads and lex.gazetteer_kind(_key(tokens, i, j - 1)):
+                    j -= 1  # "Oslo Mayor": the office is no part of the place's name
         if i >= j:
             return
         titled = False
@@ -203,6 +208,8 @@ class RuleRecognizer:
                 initial = False
             else:
                 person = _person_after_name(tokens, i, j, lex)
+                if person is None and j - i >= 2 and _nation_first(tokens, i, j, lex):
+                    person = i + 1  # "Chilean Congress", "Algerian Moslem": the nation is a name
                 if person is not None:  # "German Jane Roe", "AC Valdmore Jane Roe"
                     yield from self._split(seg, sent, (i, person), context)
                     i = person
@@ -411,7 +418,11 @@ def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]
 
 
 def _nameish(token: Token, lex: Lexicon) -> bool:
-    return token.is_cap and token.is_word and token.lower not in lex.function_words
+    """Whether a token can be part of a name: capitalised, a word, no digits (but ``G7``)."""
+    if not (token.is_cap and token.is_word) or token.lower in lex.function_words:
+        return False
+    text = token.text
+    return not any(c.isdigit() for c in text) or (len(text) <= 4 and text.isalnum() and text.isupper())
 
 
 def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -481,6 +492,16 @@ def _person_after_name(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int
         if known or cued:
             return p
     return None
+
+
+def _nation_first(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run opens with a nationality word that is not part of a longer name."""
+    if _place_or_demonym(tokens, i, lex) is not EntityKind.NATIONALITY:
+        return False
+    key = _key(tokens, i, j)
+    if lex.gazetteer_kind(key) is not None or key[-1] in lex.org_suffixes:
+        return False
+    return key[-1] not in lex.event_suffixes and key[-1] not in lex.work_suffixes
 
 
 def _known_prefix(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:

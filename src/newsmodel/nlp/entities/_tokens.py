@@ -66,11 +66,19 @@ def tokenize(text: str, start: int, end: int) -> Iterator[Token]:
             yield make_token(t_start, t_end - 2, word[:-2])
             yield make_token(t_end - 2, t_end, word[-2:])
             continue
-        if t_end < end and text[t_end] == "." and _takes_period(word):
+        # an abbreviation keeps its period, unless the period ends the sentence ("... Corp.")
+        final = _closes(text, t_end + 1, end) and word.lower() not in ("jr", "sr")
+        if t_end < end and text[t_end] == "." and _takes_period(word) and not final:
             taken = t_end + 1
             yield make_token(t_start, t_end + 1, word + ".")
             continue
         yield make_token(t_start, t_end, word)
+
+
+def _closes(text: str, position: int, end: int) -> bool:
+    """Whether only closing quotation marks lie between ``position`` and the segment end."""
+    rest = text[position:end]
+    return len(rest) <= 3 and all(c in "\"'”’" for c in rest)
 
 
 def _takes_period(word: str) -> bool:
