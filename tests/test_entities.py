@@ -223,6 +223,16 @@ class TestRecognition:
         assert found["Swedish"] is EntityKind.NATIONALITY
         assert "Swedish Brekkeborg" not in found
 
+    def test_nation_compound_is_split_off(self) -> None:
+        """``Norwegian-led Harbour Alliance``: the compound is a name of its own."""
+        found = kinds("The Norwegian-led Harbour Alliance met.")
+        assert found == {"Norwegian-led": EntityKind.NATIONALITY, "Harbour Alliance": EntityKind.ORGANIZATION}
+
+    def test_words_written_in_lower_case_are_not_guessed_names(self) -> None:
+        """A capitalised pair the text otherwise writes in lower case is no guessed name."""
+        text = "Prices:\n\nWeek Ago 12 14\n\nA week ago prices fell.\n\nErik Dahl spoke."
+        assert kinds(text) == {"Erik Dahl": EntityKind.PERSON}
+
     def test_office_after_a_place_is_not_part_of_it(self) -> None:
         """``Oslo Mayor`` names the place; the office is left out."""
         assert kinds("The plan of the Oslo Mayor was rejected.") == {"Oslo": EntityKind.LOCATION}
@@ -295,6 +305,11 @@ class TestRoles:
         by_name = {e.name: e for e in article.entities}
         assert [r.text for r in by_name["Jane Roe"].roles] == ["Norwegian Prime Minister"]
         assert by_name["Norwegian"].kind is EntityKind.NATIONALITY
+
+    def test_title_with_of(self) -> None:
+        """``Secretary of State`` and ``Minister of Foreign Affairs`` are whole roles."""
+        found = roles("Secretary of State Jane Roe met Minister of Foreign Affairs Tom Brekke.")
+        assert found == {"Jane Roe": ["Secretary of State"], "Tom Brekke": ["Minister of Foreign Affairs"]}
 
     def test_apposition_with_possessive(self) -> None:
         """An apposition between commas is a role."""

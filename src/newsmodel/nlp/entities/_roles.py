@@ -63,22 +63,32 @@ def _titleish(token: Token, lex: Lexicon) -> bool:
 
 
 def _title_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
+    """A title right before a name: ``Deputy Foreign Minister``, ``Secretary of State``."""
     end = first - 1
     while end >= 0 and tokens[end].lower in lex.honorifics:
         end -= 1  # "Foreign Minister Mr. Roe": the role is before the honorific
-    if end < 0 or tokens[end].lower not in lex.title_heads or not _adjacent(tokens, end, first):
+    if end < 0 or not _titleish(tokens[end], lex) or not _adjacent(tokens, end, first):
         return None
     begin = end
+    head = end if tokens[end].lower in lex.title_heads else None
+    of = None
     while begin > 0 and end - begin < _MAX_TITLE:
         token = tokens[begin - 1]
         if not _adjacent(tokens, begin - 1, begin):
             break
-        if _titleish(token, lex) or token.lower == "of":
-            begin -= 1
-        elif lex.gazetteer_kind((token.lower,)) is not None or (token.is_upper and len(token.text) <= 6):
-            begin -= 1  # "U.S. President", "Uzbek striker", "NATO Secretary-General"
-        else:
-            break
+        if token.lower == "of":
+            of = begin - 1
+        elif token.lower in lex.title_heads:
+            head = begin - 1 if head is None else head
+        elif not (
+            token.lower in lex.title_modifiers
+            or lex.gazetteer_kind((token.lower,)) is not None
+            or (token.is_upper and len(token.text) <= 6)
+        ):
+            break  # "U.S. President", "Uzbek striker", "NATO Secretary-General" go on
+        begin -= 1
+    if head is None or (tokens[end].lower not in lex.title_heads and (of is None or of < head)):
+        return None  # no office, or "Finance Jane Roe" (a modifier alone)
     name = begin  # the name an office belongs to: "White House spokesman", "Valdmore Council chairman"
     while name > 0 and begin - name < _MAX_OWNER and _adjacent(tokens, name - 1, name):
         token = tokens[name - 1]

@@ -36,6 +36,9 @@ TEAM = 2.9
 """Evidence strength of a name next to a score in a results table (a team, unless a country)."""
 WEAK = 1.0
 """Evidence strength of a default guess."""
+GUESS = 0.9
+"""Evidence strength of a two- or three-word capitalised name taken for a person's by its shape
+alone; words the text writes in lower case elsewhere undo it."""
 
 
 @attrs.define(eq=False)
@@ -173,29 +176,13 @@ class RuleRecognizer:
         lex = context.lex
         tokens = sent.tokens
         initial = sent.initial[i]
-        whole = _key(tokens, i, j)
-        if lex.gazetteer_kind(whole) is None:
-            # a sentence opener that the document writes in lower case is not part of a name
-            while (
-                i < j
-                and sent.initial[i]
-                and _opener(tokens[i], context)
-                and not _known_prefix(tokens, i, j, lex)
-            ):
-                i += 1
-            while i < j and tokens[i].lower in lex.function_words:
-                i += 1
-            while j > i and (
-                tokens[j - 1].lower in lex.function_words or tokens[j - 1].lower in lex.connectors
-            ):
-                j -= 1
-            if j - i > 1 and not _org_or_place_phrase(tokens, i, j, lex):
-                if all(lex.is_titleish(t.text) for t in tokens[i:j]):
-                    return  # "Prime Minister"
-                if tokens[j - 1].lower in lex.title_heads and lex.gazetteer_kind(_key(tokens, i, j - 1)):
-                    j -= 1  # "Oslo Mayor": the office is no part of the place's name
-        if i >= j:
+        trimmed = _trim_run(sent, i, j, context)
+        if trimmed is None:
             return
+        i, j = trimmed
+        if j - i >= 2 and _hyphen_kind(tokens[i], lex) is not None:  # "Soviet-led Warsaw Pact"
+            yield from self._split(seg, sent, (i, i + 1), context)
+            i += 1
         titled = False
         if i < j and not _org_or_place_phrase(tokens, i, j, lex):
             head = _title_end(tokens, i, j, lex)
@@ -208,7 +195,11 @@ class RuleRecognizer:
                 initial = False
             else:
                 person = _person_after_name(tokens, i, j, lex)
-                if person is None and j - i >= 2 and _nation_first(tokens, i, j, lex):
+                if (
+                    person is None
+                    and j - i >= 2
+                    and (_nation_first(tokens, i, j, lex) or _hyphen_kind(tokens[i], lex) is not None)
+                ):
                     person = i + 1  # "Chilean Congress", "Algerian Moslem": the nation is a name
                 if person is not None:  # "German Jane Roe", "AC Valdmore Jane Roe"
                     yield from self._split(seg, sent, (i, person), context)
@@ -225,6 +216,14 @@ class RuleRecognizer:
                 elif word in lex.stopwords or word in lex.honorifics or _letter(tokens[i]):
                     return
         kind, strength = self._classify(sent, (i, j), lex, titled)
+        if (
+            kind is EntityKind.PERSON
+            and strength == GUESS
+            and any(t.lower in context.lower_words for t in tokens[i:j])
+        ):
+            kind = self.default_multi
+        if strength in (TEAM, WEAK, GUESS) and all(t.lower in context.lower_words for t in tokens[i:j]):
+            return  # "Week Ago", "Delivery Date": words the text otherwise writes in lower case
         yield _Run(
             seg=seg,
             i=i,
@@ -310,7 +309,7 @@ class RuleRecognizer:
         if following in lex.person_after:
             return EntityKind.PERSON, 1.5
         if 2 <= size <= 3 and all(_titlecase(tokens[k]) for k in range(i, j)):
-            return EntityKind.PERSON, WEAK
+            return EntityKind.PERSON, GUESS
         return (self.default_single if size == 1 else self.default_multi), WEAK
 
     # ------------------------------------------------------------------ pass 3: settle
@@ -504,6 +503,30 @@ def _nation_first(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     return key[-1] not in lex.event_suffixes and key[-1] not in lex.work_suffixes
 
 
+def _trim_run(sent: _Sentence, i: int, j: int, context: _Context) -> tuple[int, int] | None:
+    """The run without sentence openers, edge function words and a trailing office.
+
+    ``None`` when nothing of a name is left, or the run is a title alone (``Prime Minister``).
+    """
+    lex = context.lex
+    tokens = sent.tokens
+    if lex.gazetteer_kind(_key(tokens, i, j)) is not None:
+        return i, j
+    # a sentence opener that the document writes in lower case is not part of a name
+    while i < j and sent.initial[i] and _opener(tokens[i], context) and not _known_prefix(tokens, i, j, lex):
+        i += 1
+    while i < j and tokens[i].lower in lex.function_words:
+        i += 1
+    while j > i and (tokens[j - 1].lower in lex.function_words or tokens[j - 1].lower in lex.connectors):
+        j -= 1
+    if j - i > 1 and not _org_or_place_phrase(tokens, i, j, lex):
+        if all(lex.is_titleish(t.text) for t in tokens[i:j]):
+            return None  # "Prime Minister"
+        if tokens[j - 1].lower in lex.title_heads and lex.gazetteer_kind(_key(tokens, i, j - 1)):
+            j -= 1  # "Oslo Mayor": the office is no part of the place's name
+    return (i, j) if i < j else None
+
+
 def _known_prefix(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
     """Whether the run opens with a gazetteer phrase of two or three words (``New York``)."""
     return any(lex.gazetteer_kind(_key(tokens, i, i + size)) is not None for size in (2, 3) if i + size <= j)
@@ -576,25 +599,28 @@ def _title_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
 
 
 def _leading_title_end(tokens: list[Token], i: int, j: int, lex: Lexicon) -> int | None:
-    head = None
+    """End of a title opening the run (``Deputy Foreign Minister``, ``Secretary of State``)."""
+    head = end = None
+    after_of = False
     k = i
     while k < j - 1:
         word = tokens[k].lower
         if word in lex.title_heads or word in lex.honorifics:
-            head = k
-        elif not (
-            word in lex.title_modifiers
-            or word == "of"
-            or (head is None and _place_or_demonym(tokens, k, lex) is not None)
-        ):
+            head = end = k
+            after_of = False
+        elif word == "of" and head is not None:
+            after_of = True
+        elif word in lex.title_modifiers:
+            if after_of:
+                end = k  # "Secretary of State"
+        elif not (head is None and _place_or_demonym(tokens, k, lex) is not None):
             break
         k += 1
-    if head is None:
+    if end is None:
         return None
-    rest = tokens[head + 1 : j]
-    if all(lex.is_titleish(t.text) for t in rest):
+    if all(lex.is_titleish(t.text) for t in tokens[end + 1 : j]):
         return None
-    return head
+    return end
 
 
 def _place_or_demonym(tokens: list[Token], k: int, lex: Lexicon) -> EntityKind | None:
