@@ -320,6 +320,25 @@ class TestRoles:
         found = roles("Erik Dahl, a Valdmore Harbour Council spokesman, said so.")
         assert found["Erik Dahl"] == ["a Valdmore Harbour Council spokesman"]
 
+    def test_apposition_after_an_age(self) -> None:
+        """An age between commas does not hide the apposition after it."""
+        assert roles("Jane Roe, 45, a teacher from Oslo, said so.")["Jane Roe"] == ["a teacher from Oslo"]
+
+    def test_apposition_before_the_name(self) -> None:
+        """``the agency's director, Jane Roe,`` gives the role before the name."""
+        assert roles("He spoke to the agency's director, Jane Roe, on Monday.")["Jane Roe"] == [
+            "the agency's director"
+        ]
+
+    def test_apposition_stops_at_a_bracket(self) -> None:
+        """A bracketed acronym ends the apposition."""
+        found = roles("Erik Dahl, the head of the Valdmore Harbour Council (VHC), said so.")
+        assert found["Erik Dahl"] == ["the head of the Valdmore Harbour Council"]
+
+    def test_only_people_get_titles(self) -> None:
+        """A title word before a place is not the place's role."""
+        assert roles("The Norway official left.") == {"Norway": []}
+
     def test_clause_is_not_a_role(self) -> None:
         """A comma clause without a role noun, or with a verb of saying, is not a role."""
         assert roles("Erik Dahl, who voted against it, left.")["Erik Dahl"] == []

@@ -64,8 +64,9 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
         draft.name = max((m.text for m in draft.mentions), key=_name_rank)
         drafts.append(draft)
     spans = sorted(owner, key=lambda s: (s.start, s.end))
+    people = [owner[span].kind is EntityKind.PERSON for span in spans]
     seen: set[tuple[int, str]] = set()  # (entity, role text): each role once, where first given
-    for index, role in find_roles(doc.text, sentences, spans):
+    for index, role in find_roles(doc.text, sentences, spans, people):
         draft = owner[spans[index]]
         text = role.of(doc.text)
         if (id(draft), text) not in seen:

@@ -19,16 +19,19 @@ from newsmodel.nlp.entities._lexicon import Lexicon, lexicon
 from newsmodel.nlp.entities._tokens import Token, tokenize
 
 _DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "another"})
-_CLOSERS = frozenset({",", ";", ".", ")", "—", "–"})
+_CLOSERS = frozenset({",", ";", ".", "(", ")", "-", "—", "–", ":"})
 _MAX_APPOSITION = 12
 _MAX_OWNER = 6
 _MAX_TITLE = 8
 
 
-def find_roles(text: str, sentences: Sequence[Span], mentions: Sequence[Span]) -> Iterator[tuple[int, Span]]:
+def find_roles(
+    text: str, sentences: Sequence[Span], mentions: Sequence[Span], people: Sequence[bool]
+) -> Iterator[tuple[int, Span]]:
     """Pairs of (index into ``mentions``, role span) for the roles the text gives each mention.
 
-    ``mentions`` must be sorted by start; each sentence is tokenised once.
+    ``mentions`` must be sorted by start; ``people[n]`` says whether mention ``n`` names a
+    person (only people get titles from before their name). Each sentence is tokenised once.
     """
     lex = lexicon()
     order = 0
@@ -46,8 +49,8 @@ def find_roles(text: str, sentences: Sequence[Span], mentions: Sequence[Span]) -
             span = mentions[order]
             first = starts.get(span.start)
             last = ends.get(span.end)
-            if first is not None:
-                role = _title_before(tokens, first, lex)
+            if first is not None and people[order]:
+                role = _title_before(tokens, first, lex) or _apposition_before(tokens, first, lex)
                 if role is not None:
                     yield order, role
             if last is not None:
@@ -82,7 +85,7 @@ def _title_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
             head = begin - 1 if head is None else head
         elif not (
             token.lower in lex.title_modifiers
-            or lex.gazetteer_kind((token.lower,)) is not None
+            or (token.is_cap and lex.gazetteer_kind((token.lower,)) is not None)
             or (token.is_upper and len(token.text) <= 6)
         ):
             break  # "U.S. President", "Uzbek striker", "NATO Secretary-General" go on
@@ -109,9 +112,39 @@ def _adjacent(tokens: list[Token], a: int, b: int) -> bool:
     return nxt.start - tokens[a].end <= 1
 
 
+def _aged(tokens: list[Token], comma: int) -> bool:
+    return (
+        comma + 2 < len(tokens)
+        and tokens[comma + 1].text.isdigit()
+        and len(tokens[comma + 1].text) <= 3
+        and tokens[comma + 2].text == ","
+    )
+
+
+def _apposition_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
+    """``the agency's director, Jane Roe``: a described office, a comma, then the name."""
+    comma = first - 1
+    if comma < 1 or tokens[comma].text != "," or tokens[comma - 1].lower not in lex.title_heads:
+        return None
+    begin = comma - 1
+    while begin >= 0 and comma - begin <= _MAX_APPOSITION:
+        token = tokens[begin]
+        if token.text in _CLOSERS or token.text in ("(", ":") or token.lower in lex.person_after:
+            return None
+        if token.lower in _DETERMINERS:
+            if begin > 0 and tokens[begin - 1].lower in ("of", "'s", "’s"):
+                begin -= 1  # "the head of the agency": keep looking for the phrase's start
+                continue
+            return Span(start=token.start, end=tokens[comma - 1].end)
+        begin -= 1
+    return None
+
+
 def _apposition_after(tokens: list[Token], k: int, lex: Lexicon) -> Span | None:
     if k >= len(tokens) or tokens[k].text != ",":
         return None
+    if _aged(tokens, k):
+        k += 2  # "Jane Roe, 45, the agency's director,": the age comes first
     begin = k + 1
     end = begin
     while end < len(tokens) and tokens[end].text not in _CLOSERS and end - begin < _MAX_APPOSITION:
