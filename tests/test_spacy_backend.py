@@ -5,7 +5,8 @@ from __future__ import annotations
 import importlib
 import subprocess
 import sys
-from typing import Any
+from collections.abc import Iterable, Iterator
+from typing import Any, ClassVar
 
 import pytest
 
@@ -78,6 +79,77 @@ class TestWithoutSpacy:
         ]
         chunks = list(_chunks(text, sentences, 10))
         assert chunks == [(0, 9), (10, 14), (15, 25), (25, 27)]
+
+
+class FakeEnt:
+    """What SpacyRecognizer reads of a spaCy span."""
+
+    def __init__(self, label: str, start: int, end: int) -> None:
+        self.label_ = label
+        self.start_char = start
+        self.end_char = end
+
+
+class FakeDoc:
+    """What SpacyRecognizer reads of a spaCy Doc."""
+
+    def __init__(self, ents: list[FakeEnt]) -> None:
+        self.ents = ents
+
+
+class FakePipeline:
+    """A stand-in for spacy.Language: finds every occurrence of fixed words, per chunk."""
+
+    meta: ClassVar[dict[str, str]] = {"lang": "xx", "name": "fake", "version": "0"}
+
+    def __init__(self, words: dict[str, str]) -> None:
+        self.words = words
+        self.chunks: list[str] = []
+
+    def __call__(self, text: str) -> FakeDoc:
+        return self._doc(text)
+
+    def pipe(self, texts: Iterable[str]) -> Iterator[FakeDoc]:
+        for text in texts:
+            self.chunks.append(text)
+            yield self._doc(text)
+
+    def _doc(self, text: str) -> FakeDoc:
+        ents = []
+        for word, label in self.words.items():
+            start = text.find(word)
+            while start >= 0:
+                ents.append(FakeEnt(label, start, start + len(word)))
+                start = text.find(word, start + 1)
+        return FakeDoc(ents)
+
+
+class TestWithFakePipeline:
+    def test_candidates_from_labels(self) -> None:
+        """Entity labels become kinds; unknown labels are skipped; repr names the pipeline."""
+        nlp = FakePipeline({"Valdmore": "GPE", "Tuesday": "DATE", "Roe": "PERSON"})
+        recognizer = SpacyRecognizer(nlp)
+        article = newsmodel.parse_text("Roe left Valdmore on Tuesday.", recognizer=recognizer)
+        assert [(e.name, e.kind) for e in article.entities] == [
+            ("Roe", EntityKind.PERSON),
+            ("Valdmore", EntityKind.LOCATION),
+        ]
+        assert repr(recognizer) == "SpacyRecognizer(xx_fake-0)"
+
+    def test_chunks_keep_offsets(self) -> None:
+        """Text is given to the pipeline in chunks of whole sentences; offsets stay exact."""
+        nlp = FakePipeline({"Valdmore": "GPE"})
+        text = "\n\n".join(["Rain fell on Valdmore."] * 4)
+        article = newsmodel.parse_text(text, recognizer=SpacyRecognizer(nlp, chunk_size=50))
+        mentions = [m for e in article.entities for m in e.mentions]
+        assert len(mentions) == 4
+        assert all(article.text[m.start : m.end] == "Valdmore" for m in mentions)
+        assert len(nlp.chunks) == 2
+
+    def test_bad_chunk_size(self) -> None:
+        """A chunk size that is not a positive int is an InputTypeError."""
+        with pytest.raises(InputTypeError):
+            SpacyRecognizer(FakePipeline({}), chunk_size=0)
 
 
 class TestWithRuler:

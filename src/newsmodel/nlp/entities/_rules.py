@@ -51,7 +51,6 @@ class _Run:
     kind: EntityKind
     strength: float
     initial: bool = False
-    table: bool = False
     key: Key = ()
     lone_title: bool = False
     """A lone title word (``"Major"``): kept only as the surname of someone named in full."""
@@ -70,10 +69,14 @@ class _Context:
 
 @attrs.define(eq=False)
 class _Sentence:
+    """A sentence's tokens, which of them open a sentence, and what sort of line it is."""
+
     tokens: list[Token]
     initial: list[bool]
     caps: bool
+    """A headline in ALL CAPS or Title Case: only known names are looked for."""
     table: bool
+    """A results or standings line: names next to scores are competitors."""
 
 
 class RuleRecognizer:
@@ -231,7 +234,6 @@ class RuleRecognizer:
             kind=kind,
             strength=strength,
             initial=initial and sent.initial[i],
-            table=sent.table,
             key=_key(tokens, i, j),
             lone_title=lone_title,
         )
