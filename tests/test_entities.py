@@ -432,6 +432,14 @@ class TestProperties:
         spans.sort()
         assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
 
+    @given(st.text(alphabet="AaBbZz. ,-'’()0123456789\n:&", max_size=200))
+    def test_never_raises_on_name_punctuation_soup(self, text: str) -> None:
+        """Text made of capitals, periods, hyphens, apostrophes and digits never breaks the rules."""
+        article = newsmodel.parse_text(text)
+        for entity in article.entities:
+            for mention in entity.mentions:
+                assert article.text[mention.start : mention.end] == mention.text
+
     @given(_paragraphs(_WORDS_A))
     def test_mentions_are_exact_on_name_rich_text(self, paragraphs: list[str]) -> None:
         """On text dense with names and titles, mentions are exact and do not overlap."""
