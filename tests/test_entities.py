@@ -241,6 +241,21 @@ class TestRecognition:
         """The period after ``Corp`` that ends a sentence is not part of the name."""
         assert "Valdmore Shipping Corp" in kinds("Shares rose at Valdmore Shipping Corp.")
 
+    def test_scorers_in_brackets_and_after_a_dash(self) -> None:
+        """In a results line, names in brackets after a score or after a dash are people."""
+        found = kinds(
+            "Results:\n\nValdmore 2 (Brekke 45, Ostby 88) Oslo 0\n\nValdmore - Dahl 12, Halvorsen 80"
+        )
+        assert found["Brekke"] is EntityKind.PERSON
+        assert found["Ostby"] is EntityKind.PERSON
+        assert found["Dahl"] is EntityKind.PERSON
+        assert found["Valdmore"] is EntityKind.ORGANIZATION
+        assert found["Oslo"] is EntityKind.ORGANIZATION
+
+    def test_capitalised_syllable_inside_a_name(self) -> None:
+        """``Do`` or ``Sun`` capitalised inside a name does not cut it."""
+        assert kinds("The goal came from Park Do Yeon late on.")["Park Do Yeon"] is EntityKind.PERSON
+
     def test_place_then_team_word_is_an_organisation(self) -> None:
         """A place followed by other capitalised words (``Oslo Mariners``) is an organisation."""
         assert kinds("Fans cheered the Oslo Mariners last night.")["Oslo Mariners"] is EntityKind.ORGANIZATION

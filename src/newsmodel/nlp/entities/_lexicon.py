@@ -70,6 +70,7 @@ class Lexicon:
     months: frozenset[str]
     org_prefixes: frozenset[str]
     lower_prefixes: frozenset[str]
+    name_syllables: frozenset[str]
 
     def gazetteer_kind(self, key: Key) -> EntityKind | None:
         """The kind of a phrase listed in a gazetteer, or ``None``."""
@@ -134,4 +135,5 @@ def lexicon() -> Lexicon:
         months=_words(cues["months"]),
         org_prefixes=_words(cues["org_prefixes"]),
         lower_prefixes=_words(cues["lowercase_prefixes"]),
+        name_syllables=_words(cues["name_syllables"]),
     )

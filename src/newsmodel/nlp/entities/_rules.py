@@ -77,6 +77,9 @@ class _Sentence:
     """A headline in ALL CAPS or Title Case: only known names are looked for."""
     table: bool
     """A results or standings line: names next to scores are competitors."""
+    player: list[bool] = attrs.Factory(list)
+    """In a table line, tokens where people are listed: in brackets right after a score
+    (``Valdmore 2 (Roe 45, Dahl 88)``) or after a dash (``Valdmore - Roe 45, Dahl 88``)."""
 
 
 class RuleRecognizer:
@@ -154,7 +157,8 @@ class RuleRecognizer:
         if not caps and not table and len(words) >= 4 and lowers <= len(words) // 4:
             capital_function_words = sum(t.is_cap and t.lower in lex.function_words for t in words[1:])
             caps = capital_function_words >= 2
-        return _Sentence(tokens=tokens, initial=initial, caps=caps, table=table)
+        player = _player_slots(tokens) if table else []
+        return _Sentence(tokens=tokens, initial=initial, caps=caps, table=table, player=player)
 
     # ------------------------------------------------------------------ pass 2: runs
 
@@ -251,6 +255,8 @@ class RuleRecognizer:
         following = tokens[j].lower if j < len(tokens) else ""
         if key in lex.countries:
             return EntityKind.LOCATION, CERTAIN
+        if sent.table and sent.player[i] and key not in lex.countries:
+            return EntityKind.PERSON, CERTAIN  # a scorer or player listed after a score or a dash
         if sent.table and _competitor(tokens, i, j):
             if titled or _looks_personal(tokens, i, j, lex):
                 return EntityKind.PERSON, CERTAIN
@@ -440,7 +446,9 @@ def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
             continue
         word = token.lower
         nxt = j + 1
-        if word in lex.connectors and token.text.islower():
+        if word in lex.name_syllables and token.is_cap and token.text[1:].islower():
+            pass  # "Kim Do Hoon", "Hwang Sun Hong": a capitalised syllable inside a name
+        elif word in lex.connectors and token.text.islower():
             if nxt < n and tokens[nxt].lower in lex.connectors and tokens[nxt].text.islower():
                 nxt += 1  # "van der"
         elif word == "&" or word in ("of", "for") or (word == "and" and joined_of):
@@ -647,6 +655,22 @@ def _hyphen_kind(token: Token, lex: Lexicon) -> EntityKind | None:
     if parts[-1][:1].islower() or all(lex.gazetteer_kind((p.lower(),)) is not None for p in parts[1:]):
         return EntityKind.NATIONALITY
     return None
+
+
+def _player_slots(tokens: list[Token]) -> list[bool]:
+    """Which tokens of a table line stand where people are listed (see ``_Sentence.player``)."""
+    slots = []
+    bracket = False  # inside brackets opened right after a score
+    dashed = False  # after a dash that follows a name or a number
+    for k, token in enumerate(tokens):
+        if token.text == "(":
+            bracket = k > 0 and tokens[k - 1].is_number
+        elif token.text == ")":
+            bracket = False
+        elif token.text in ("-", "–", "—") and k > 0 and (tokens[k - 1].is_word or tokens[k - 1].is_number):
+            dashed = True
+        slots.append(bracket or dashed)
+    return slots
 
 
 def _competitor(tokens: list[Token], i: int, j: int) -> bool:
