@@ -176,6 +176,39 @@ class TestRecognition:
         assert found["BREKKESTAD"] is EntityKind.LOCATION
         assert found["Norway"] is EntityKind.LOCATION
 
+    def test_dateline_with_a_state_abbreviation(self) -> None:
+        """``TAMPA, Fla.``: an unknown capitalised place before a known one is a dateline."""
+        found = kinds("Storm update\n\nBREKKEVILLE, Fla. (CWS) — The storm hit.")
+        assert found["BREKKEVILLE"] is EntityKind.LOCATION
+        assert found["Fla."] is EntityKind.LOCATION
+
+    def test_acronym_before_a_comma_is_no_dateline(self) -> None:
+        """An unknown short acronym opening a sentence before a comma is not a dateline's place."""
+        found = kinds("KVX, the shipping group, said so.\n\nKVX shares rose.")
+        assert found["KVX"] is EntityKind.ORGANIZATION
+
+    def test_one_dateline_per_story(self) -> None:
+        """Only the first dateline near the top of a story counts."""
+        text = "ONE\n\nBREKKEVILLE, Norway — Rain.\n\nSTORMVIK, Norway — More rain."
+        found = kinds(text)
+        assert found["BREKKEVILLE"] is EntityKind.LOCATION
+        assert "STORMVIK" not in found or found["STORMVIK"] is not EntityKind.LOCATION
+
+    def test_place_after_of_an_office(self) -> None:
+        """``the mayor of X`` and ``north of X`` make X a place."""
+        found = kinds("The mayor of Brekkestad and people north of Stormvik agreed.")
+        assert found == {"Brekkestad": EntityKind.LOCATION, "Stormvik": EntityKind.LOCATION}
+
+    def test_first_name_that_is_also_a_place(self) -> None:
+        """``Sofia Lindgren`` is a person although Sofia is a city; ``Phoenix Suns`` stays a team."""
+        found = kinds("The report by Sofia Lindgren praised the Phoenix Suns.")
+        assert found["Sofia Lindgren"] is EntityKind.PERSON
+        assert found["Phoenix Suns"] is EntityKind.ORGANIZATION
+
+    def test_comma_phrase_without_determiner_is_no_apposition(self) -> None:
+        """``Critics, including ...`` does not make ``Critics`` a person."""
+        assert "Critics" not in kinds("Critics, including party leader Jonas Berg, objected.")
+
     def test_results_table_teams(self) -> None:
         """Names next to scores in a results line are teams; countries stay locations."""
         found = kinds("Results on Saturday:\n\nBrekkestad Rovers 3 Valdmore 1\n\nNorway 2 Sweden 0")
@@ -344,6 +377,11 @@ class TestRoles:
         assert roles("He spoke to the agency's director, Jane Roe, on Monday.")["Jane Roe"] == [
             "the agency's director"
         ]
+
+    def test_apposition_before_with_of(self) -> None:
+        """``The mayor of Brekkestad, Anders Holm,`` gives the whole described office."""
+        found = roles("The mayor of Brekkestad, Anders Holm, resigned.")
+        assert found["Anders Holm"] == ["The mayor of Brekkestad"]
 
     def test_apposition_stops_at_a_bracket(self) -> None:
         """A bracketed acronym ends the apposition."""

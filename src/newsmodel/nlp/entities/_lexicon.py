@@ -18,19 +18,18 @@ MAX_PHRASE = 8
 
 
 def phrase_key(text: str) -> Key:
-    """The lookup key of a phrase: its tokens, lower-cased."""
-    return tuple(t.lower for t in tokenize(text, 0, len(text)))
+    """The lookup key of a phrase: its tokens, lower-cased (a final ``Fla.`` keeps its period)."""
+    padded = text + " "  # so that a final abbreviation is not read as ending a sentence
+    return tuple(t.lower for t in tokenize(padded, 0, len(padded)))
 
 
 def _keys(entries: tuple[str, ...] | list[str]) -> frozenset[Key]:
-    """Lookup keys of gazetteer entries; ``U.S.`` also as ``U.S``, as a sentence's end writes it."""
-    keys = set()
-    for entry in entries:
-        key = phrase_key(entry)
-        keys.add(key)
-        if len(key[-1]) > 2 and key[-1].endswith("."):
-            keys.add((*key[:-1], key[-1][:-1]))
-    return frozenset(keys)
+    return frozenset(phrase_key(e) for e in entries)
+
+
+def _unstopped(keys: frozenset[Key]) -> frozenset[Key]:
+    """Keys ending in an abbreviation, without its period (``Fla.`` ending a sentence: ``Fla``)."""
+    return frozenset((*key[:-1], key[-1][:-1]) for key in keys if len(key[-1]) > 2 and key[-1].endswith("."))
 
 
 def _words(entries: tuple[str, ...] | list[str]) -> frozenset[str]:
@@ -71,6 +70,13 @@ class Lexicon:
     org_prefixes: frozenset[str]
     lower_prefixes: frozenset[str]
     name_syllables: frozenset[str]
+    place_of: frozenset[str]
+    determiners: frozenset[str]
+
+    unstopped_places: frozenset[Key] = frozenset()
+    """Places ending in an abbreviation, without the period a sentence's end takes (``Fla``)."""
+    unstopped_organizations: frozenset[Key] = frozenset()
+    """The same for organisations (``U.N``)."""
 
     def gazetteer_kind(self, key: Key) -> EntityKind | None:
         """The kind of a phrase listed in a gazetteer, or ``None``."""
@@ -80,6 +86,14 @@ class Lexicon:
             return EntityKind.ORGANIZATION
         if key in self.demonyms:
             return EntityKind.NATIONALITY
+        return None
+
+    def sentence_final_kind(self, key: Key) -> EntityKind | None:
+        """The kind of a listed abbreviation written without its period at a sentence's end."""
+        if key in self.unstopped_places:
+            return EntityKind.LOCATION
+        if key in self.unstopped_organizations:
+            return EntityKind.ORGANIZATION
         return None
 
     def is_titleish(self, word: str) -> bool:
@@ -105,10 +119,15 @@ def lexicon() -> Lexicon:
     cues = read_json("entity_cues.json")
     titles = read_json("person_titles.json")
     heads = [*titles["heads"], *titles["abbreviated_titles"]]
+    countries = _keys(read_lines("places_countries.txt"))
+    places = _keys(read_lines("places_other.txt"))
+    organizations = _keys(read_lines("organizations.txt"))
     return Lexicon(
-        countries=_keys(read_lines("places_countries.txt")),
-        places=_keys(read_lines("places_other.txt")),
-        organizations=_keys(read_lines("organizations.txt")),
+        countries=countries,
+        places=places,
+        organizations=organizations,
+        unstopped_places=_unstopped(countries | places),
+        unstopped_organizations=_unstopped(organizations),
         demonyms=_demonym_keys(read_lines("demonyms.txt")),
         first_names=_words(read_lines("first_names.txt")),
         function_words=_words(read_lines("name_function_words.txt")),
@@ -136,4 +155,6 @@ def lexicon() -> Lexicon:
         org_prefixes=_words(cues["org_prefixes"]),
         lower_prefixes=_words(cues["lowercase_prefixes"]),
         name_syllables=_words(cues["name_syllables"]),
+        place_of=_words(cues["place_before_of"]),
+        determiners=_words(cues["determiners"]),
     )

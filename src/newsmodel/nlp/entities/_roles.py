@@ -18,7 +18,6 @@ from newsmodel.model import Span
 from newsmodel.nlp.entities._lexicon import Lexicon, lexicon
 from newsmodel.nlp.entities._tokens import Token, tokenize
 
-_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your", "another"})
 _CLOSERS = frozenset({",", ";", ".", "(", ")", "-", "—", "–", ":"})
 _MAX_APPOSITION = 12
 _MAX_OWNER = 6
@@ -122,20 +121,22 @@ def _aged(tokens: list[Token], comma: int) -> bool:
 
 
 def _apposition_before(tokens: list[Token], first: int, lex: Lexicon) -> Span | None:
-    """``the agency's director, Jane Roe``: a described office, a comma, then the name."""
+    """A described office, a comma, then the name: ``the mayor of Valdmore, Jane Roe``."""
     comma = first - 1
-    if comma < 1 or tokens[comma].text != "," or tokens[comma - 1].lower not in lex.title_heads:
+    if comma < 2 or tokens[comma].text != ",":
         return None
     begin = comma - 1
+    head = False
     while begin >= 0 and comma - begin <= _MAX_APPOSITION:
         token = tokens[begin]
-        if token.text in _CLOSERS or token.text in ("(", ":") or token.lower in lex.person_after:
+        if token.text in _CLOSERS or token.lower in lex.person_after:
             return None
-        if token.lower in _DETERMINERS:
+        head = head or token.lower in lex.title_heads
+        if token.lower in lex.determiners:
             if begin > 0 and tokens[begin - 1].lower in ("of", "'s", "’s"):
                 begin -= 1  # "the head of the agency": keep looking for the phrase's start
                 continue
-            return Span(start=token.start, end=tokens[comma - 1].end)
+            return Span(start=token.start, end=tokens[comma - 1].end) if head else None
         begin -= 1
     return None
 
@@ -156,7 +157,7 @@ def _apposition_after(tokens: list[Token], k: int, lex: Lexicon) -> Span | None:
     phrase = tokens[begin:end]
     opening = phrase[0]
     if not (
-        opening.lower in _DETERMINERS
+        opening.lower in lex.determiners
         or _titleish(opening, lex)
         or (len(phrase) > 1 and phrase[1].lower in ("'s", "’s"))
     ):

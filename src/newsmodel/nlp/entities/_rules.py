@@ -24,6 +24,8 @@ from newsmodel.nlp.recognizer import Candidate
 __all__ = ["RuleRecognizer"]
 
 _SENTENCE_END = frozenset({".", "!", "?", ":", "•", "|"})
+_DATELINE_WITHIN = 8
+"""How many sentences from the top of a story its dateline may be."""
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "-", "–", "—", "«", "*"})
 
 CERTAIN = 3.0
@@ -77,6 +79,8 @@ class _Sentence:
     """A headline in ALL CAPS or Title Case: only known names are looked for."""
     table: bool
     """A results or standings line: names next to scores are competitors."""
+    dateline: int = 0
+    """End (token index) of the place opening the story's dateline, if this sentence has it."""
     player: list[bool] = attrs.Factory(list)
     """In a table line, tokens where people are listed: in brackets right after a score
     (``Valdmore 2 (Roe 45, Dahl 88)``) or after a dash (``Valdmore - Roe 45, Dahl 88``)."""
@@ -99,16 +103,20 @@ class RuleRecognizer:
         lex = lexicon()
         spans = list(sentences) or ([Span(start=0, end=len(text))] if text else [])
         sents = [self._sentence(text, span, lex) for span in spans]
+        for sent in sents[:_DATELINE_WITHIN]:  # a story has one dateline, near its top
+            sent.dateline = _dateline_end(sent, lex)
+            if sent.dateline:
+                break
         lower_words, mid_caps = _vocabulary(sents)
         context = _Context(lex=lex, lower_words=lower_words, mid_caps=mid_caps)
         runs: list[_Run] = []
         for number, sent in enumerate(sents):
             if not sent.caps:
                 runs.extend(self._runs(number, sent, context))
-        final = self._settle(runs, lex, mid_caps)
         for number, sent in enumerate(sents):
             if not sent.caps:
-                final.extend(_dateline(number, sent, lex))
+                runs.extend(_dateline(number, sent, lex))
+        final = self._settle(runs, lex, mid_caps)
         known: dict[Key, EntityKind] = {}
         for run in final:
             known.setdefault(run.key, run.kind)
@@ -165,7 +173,7 @@ class RuleRecognizer:
     def _runs(self, seg: int, sent: _Sentence, context: _Context) -> Iterable[_Run]:
         tokens = sent.tokens
         n = len(tokens)
-        k = _dateline_end(sent, context.lex)  # a dateline's place is found by _dateline
+        k = sent.dateline  # a dateline's place is found by _dateline
         while k < n:
             if not _nameish(tokens[k], context.lex):
                 kind = _prefixed_kind(tokens[k], context.lex)
@@ -264,6 +272,8 @@ class RuleRecognizer:
         if titled:
             return EntityKind.PERSON, CERTAIN
         known = lex.gazetteer_kind(key)
+        if known is None and j == len(tokens) - 1 and tokens[j].text == ".":
+            known = lex.sentence_final_kind(key)  # "... in Tampa, Fla."
         if known is not None:
             return known, CERTAIN if known is not EntityKind.LOCATION else PLACE
         hyphen = _hyphen_kind(tokens[i], lex) if size == 1 else None
@@ -295,7 +305,7 @@ class RuleRecognizer:
             return EntityKind.PERSON, CERTAIN  # "Jane Roe, 45,"
         if size == 1 and tokens[i].is_upper and len(tokens[i].text) <= 8:
             return EntityKind.ORGANIZATION, STRONG  # an acronym
-        if size > 1 and (first in lex.first_names or _initial(tokens[i])) and not _place_prefix(key, lex):
+        if size > 1 and (first in lex.first_names or _initial(tokens[i])) and _personal_rest(key, lex):
             return EntityKind.PERSON, 2.5
         if following in lex.org_after and tokens[j].text[:1].islower():
             return EntityKind.ORGANIZATION, STRONG
@@ -308,6 +318,8 @@ class RuleRecognizer:
             return EntityKind.ORGANIZATION, WEAK  # "Russian Orthodox ...", "American Express"
         if previous in lex.place_before and size <= 2:
             return EntityKind.LOCATION, STRONG
+        if previous == "of" and i > 1 and tokens[i - 2].lower in lex.place_of and size <= 3:
+            return EntityKind.LOCATION, STRONG  # "the mayor of Brekkestad", "north of Valdmore"
         if following in lex.place_after and tokens[j].text[:1].islower():
             return EntityKind.LOCATION, STRONG
         if _apposition(tokens, j, lex):
@@ -334,6 +346,10 @@ class RuleRecognizer:
             if run.strength >= STRONG:
                 tally = votes.setdefault(run.key, {})
                 tally[run.kind] = tally.get(run.kind, 0.0) + run.strength
+        certain: dict[Key, EntityKind] = {}  # names given a kind by a gazetteer or sure cue somewhere
+        for run in runs:
+            if run.strength >= CERTAIN:
+                certain.setdefault(run.key, run.kind)
         surnames: set[str] = set()
         org_parts: set[Key] = set()
         for run in runs:
@@ -353,7 +369,9 @@ class RuleRecognizer:
             if run.lone_title and not person:
                 continue
             if run.strength < CERTAIN:
-                if person:
+                if run.key in certain:
+                    run.kind = certain[run.key]
+                elif person:
                     run.kind = EntityKind.PERSON
                 elif run.key in org_parts:
                     run.kind = EntityKind.ORGANIZATION
@@ -372,7 +390,7 @@ class RuleRecognizer:
         """Names in an ALL-CAPS line: known from elsewhere, in a gazetteer, or next to a score."""
         tokens = sent.tokens
         yield from _dateline(seg, sent, lex)
-        skip = _dateline_end(sent, lex)
+        skip = sent.dateline
         k = skip
         n = len(tokens)
         while k < n:
@@ -710,6 +728,17 @@ def _titlecase(token: Token) -> bool:
     )
 
 
+def _personal_rest(key: Key, lex: Lexicon) -> bool:
+    """Whether the words after a first name can be a surname.
+
+    They can unless the phrase opens with a place; a first name that is also a place
+    (``Sofia``) takes one more word that is not a plural (``Phoenix Suns`` is a team).
+    """
+    if not _place_prefix(key, lex):
+        return True
+    return len(key) == 2 and lex.gazetteer_kind(key[:1]) is not None and not key[1].endswith("s")
+
+
 def _place_suffix(key: Key, lex: Lexicon) -> bool:
     """Whether the phrase ends with a place after other words that are not a first name."""
     if key[0] in lex.first_names or key[0] in lex.compass:
@@ -742,6 +771,12 @@ def _apposition(tokens: list[Token], j: int, lex: Lexicon) -> bool:
     """``Name, a ... spokesman,``: a comma phrase after the name that names a role."""
     if j >= len(tokens) or tokens[j].text != ",":
         return False
+    if j + 1 >= len(tokens):
+        return False
+    opening = tokens[j + 1]
+    possessive = j + 2 < len(tokens) and tokens[j + 2].lower in ("'s", "’s")
+    if not (opening.lower in lex.determiners or possessive or lex.is_titleish(opening.text)):
+        return False  # "Critics, including ...": not a description of the name
     for k in range(j + 1, min(j + 9, len(tokens))):
         text = tokens[k].text
         if text in (",", ".", ";"):
@@ -778,13 +813,25 @@ def _dateline_end(sent: _Sentence, lex: Lexicon) -> int:
     nxt = tokens[k]
     if kind is EntityKind.LOCATION and nxt.text in ("-", "–", "—"):
         return k
+    if kind is None and nxt.text == "," and not _place_at(tokens, k + 1, lex):
+        return 0  # "PSV, who ...": an unknown word is a dateline's place only before a known one
     if kind in (None, EntityKind.LOCATION) and (nxt.text in (",", "(") or _is_date(nxt, lex)):
         return k
     return 0
 
 
+def _place_at(tokens: list[Token], k: int, lex: Lexicon) -> bool:
+    """Whether a known place of one to three words starts at token ``k``."""
+    return any(
+        lex.gazetteer_kind(_key(tokens, k, k + size)) is EntityKind.LOCATION
+        for size in (1, 2, 3)
+        if k + size <= len(tokens)
+    )
+
+
 def _dateline(seg: int, sent: _Sentence, lex: Lexicon) -> Iterable[_Run]:
-    end = _dateline_end(sent, lex)
+    del lex
+    end = sent.dateline
     if end:
         yield _Run(
             seg=seg, i=0, j=end, kind=EntityKind.LOCATION, strength=CERTAIN, key=_key(sent.tokens, 0, end)

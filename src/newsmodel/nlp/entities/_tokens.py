@@ -87,9 +87,12 @@ def _takes_period(word: str) -> bool:
         return word.replace(".", "").replace("-", "").isalpha() and word.rsplit("-", 1)[-1].count(".") > 0
     if len(word) == 1 and word.isupper():
         return True
-    return word.lower() in _abbreviations()
+    lower, exact = _abbreviations()
+    return word.lower() in lower or word in exact
 
 
 @cache
-def _abbreviations() -> frozenset[str]:
-    return frozenset(read_lines("abbreviations.txt"))
+def _abbreviations() -> tuple[frozenset[str], frozenset[str]]:
+    """Abbreviations matched in any case, and those matched only as written."""
+    entries = read_lines("abbreviations.txt")
+    return frozenset(e for e in entries if e.islower()), frozenset(e for e in entries if not e.islower())
