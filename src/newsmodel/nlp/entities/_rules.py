@@ -38,6 +38,8 @@ TEAM = 2.9
 """Evidence strength of a name next to a score in a results table (a team, unless a country)."""
 WEAK = 1.0
 """Evidence strength of a default guess."""
+MAX_RUN = 16
+"""Most tokens in one capitalised run (no real name is longer; longer runs are cut)."""
 GUESS = 0.9
 """Evidence strength of a two- or three-word capitalised name taken for a person's by its shape
 alone; words the text writes in lower case elsewhere undo it."""
@@ -451,11 +453,14 @@ def _nameish(token: Token, lex: Lexicon) -> bool:
 
 
 def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
-    """End of the capitalised run starting at ``k``, joining across connectors."""
+    """End of the capitalised run starting at ``k``, joining across connectors.
+
+    A run stops at :data:`MAX_RUN` tokens, so the work on each run is bounded.
+    """
     n = len(tokens)
     j = k + 1
     joined_of = False
-    while j < n:
+    while j < n and j - k < MAX_RUN:
         token = tokens[j]
         if token.start != tokens[j - 1].end + 1 and token.start != tokens[j - 1].end:
             break  # more than one space or a line break between

@@ -77,8 +77,9 @@ def tokenize(text: str, start: int, end: int) -> Iterator[Token]:
 
 def _closes(text: str, position: int, end: int) -> bool:
     """Whether only closing quotation marks lie between ``position`` and the segment end."""
-    rest = text[position:end]
-    return len(rest) <= 3 and all(c in "\"'”’" for c in rest)
+    if end - position > 3:  # never slice more than a few characters: tokenizing stays linear
+        return False
+    return all(c in "\"'”’" for c in text[position:end])
 
 
 def _takes_period(word: str) -> bool:
