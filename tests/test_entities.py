@@ -561,6 +561,9 @@ class TestScale:
         ("Talks moved to Lake Brekke.", "Lake Brekke", EntityKind.LOCATION),
         ("John Roe Jr. died.", "John Roe Jr.", EntityKind.PERSON),
         ("The Anglo-Norwegian deal held.", "Anglo-Norwegian", EntityKind.NATIONALITY),
+        ("She skied at the Winter Olympics.", "Winter Olympics", EntityKind.EVENT),
+        ("They met during Ramadan.", "Ramadan", EntityKind.EVENT),
+        ("He won the Coastal Skippers' Cup twice.", "Coastal Skippers' Cup", EntityKind.EVENT),
     ],
 )
 def test_cue_words(text: str, name: str, kind: EntityKind) -> None:

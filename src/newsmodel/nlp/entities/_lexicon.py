@@ -44,6 +44,7 @@ class Lexicon:
     places: frozenset[Key]
     organizations: frozenset[Key]
     demonyms: frozenset[Key]
+    events: frozenset[Key]
     first_names: frozenset[str]
     function_words: frozenset[str]
     stopwords: frozenset[str]
@@ -86,6 +87,8 @@ class Lexicon:
             return EntityKind.ORGANIZATION
         if key in self.demonyms:
             return EntityKind.NATIONALITY
+        if key in self.events:
+            return EntityKind.EVENT
         return None
 
     def sentence_final_kind(self, key: Key) -> EntityKind | None:
@@ -129,6 +132,7 @@ def lexicon() -> Lexicon:
         unstopped_places=_unstopped(countries | places),
         unstopped_organizations=_unstopped(organizations),
         demonyms=_demonym_keys(read_lines("demonyms.txt")),
+        events=_keys(read_lines("events.txt")),
         first_names=_words(read_lines("first_names.txt")),
         function_words=_words(read_lines("name_function_words.txt")),
         stopwords=_words(read_lines("name_stopwords.txt")),

@@ -471,6 +471,8 @@ def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
         nxt = j + 1
         if word in lex.name_syllables and token.is_cap and token.text[1:].islower():
             pass  # "Kim Do Hoon", "Hwang Sun Hong": a capitalised syllable inside a name
+        elif word in ("'", "’") and token.start == tokens[j - 1].end and tokens[j - 1].lower.endswith("s"):
+            pass  # "Champions' League": a plural possessive inside a name
         elif word in lex.connectors and token.text.islower():
             if nxt < n and tokens[nxt].lower in lex.connectors and tokens[nxt].text.islower():
                 nxt += 1  # "van der"
