@@ -209,6 +209,16 @@ class TestRecognition:
         """``Critics, including ...`` does not make ``Critics`` a person."""
         assert "Critics" not in kinds("Critics, including party leader Jonas Berg, objected.")
 
+    def test_unknown_name_listed_with_places(self) -> None:
+        """An unknown word in a list next to known places is a place."""
+        assert kinds("Airports in Oslo, Brekkeby and Bergen were closed.")["Brekkeby"] is EntityKind.LOCATION
+
+    def test_plural_acronyms_and_month_ranges_are_not_names(self) -> None:
+        """``NGOs`` and ``May-August`` are not names; ``Jan.`` is a month."""
+        assert kinds("The NGOs met in May-August and again by Jan. 10 with KVX.") == {
+            "KVX": EntityKind.ORGANIZATION
+        }
+
     def test_results_table_teams(self) -> None:
         """Names next to scores in a results line are teams; countries stay locations."""
         found = kinds("Results on Saturday:\n\nBrekkestad Rovers 3 Valdmore 1\n\nNorway 2 Sweden 0")

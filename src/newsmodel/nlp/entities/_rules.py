@@ -320,6 +320,8 @@ class RuleRecognizer:
             return EntityKind.ORGANIZATION, WEAK  # "Russian Orthodox ...", "American Express"
         if previous in lex.place_before and size <= 2:
             return EntityKind.LOCATION, STRONG
+        if size == 1 and _listed_with_places(tokens, i, j, lex):
+            return EntityKind.LOCATION, STRONG  # "Arad, Brekkestad and Oslo"
         if previous == "of" and i > 1 and tokens[i - 2].lower in lex.place_of and size <= 3:
             return EntityKind.LOCATION, STRONG  # "the mayor of Brekkestad", "north of Valdmore"
         if following in lex.place_after and tokens[j].text[:1].islower():
@@ -446,9 +448,14 @@ def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]
 
 def _nameish(token: Token, lex: Lexicon) -> bool:
     """Whether a token can be part of a name: capitalised, a word, no digits (but ``G7``)."""
-    if not (token.is_cap and token.is_word) or token.lower in lex.function_words:
-        return False
+    bare = token.lower[:-1] if len(token.lower) > 2 and token.lower.endswith(".") else token.lower
+    if not (token.is_cap and token.is_word) or bare in lex.function_words:
+        return False  # "The", "Jan." (but "A." is an initial)
     text = token.text
+    if len(text) >= 3 and text.endswith("s") and text[:-1].isupper():
+        return False  # "NGOs", "MPs": a plural of an abbreviation is a common noun
+    if "-" in text and all(part in lex.function_words for part in bare.split("-")):
+        return False  # "May-August", "Jan-Sept"
     return not any(c.isdigit() for c in text) or (len(text) <= 4 and text.isalnum() and text.isupper())
 
 
@@ -733,6 +740,18 @@ def _titlecase(token: Token) -> bool:
         and any(c.islower() for c in text[1:])
         and text.replace("-", "").replace("'", "").isalpha()
     )
+
+
+def _listed_with_places(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the name stands in a list (``,``, ``and``, ``or``) next to a known place."""
+    separators = (",", "and", "or", "&")
+    before = i >= 2 and tokens[i - 1].lower in separators and _place_word(tokens[i - 2], lex)
+    after = j + 1 < len(tokens) and tokens[j].lower in separators and _place_word(tokens[j + 1], lex)
+    return before or after
+
+
+def _place_word(token: Token, lex: Lexicon) -> bool:
+    return token.is_cap and lex.gazetteer_kind((token.lower,)) is EntityKind.LOCATION
 
 
 def _personal_rest(key: Key, lex: Lexicon) -> bool:
