@@ -45,7 +45,9 @@ from newsmodel.model import (
     QuoteKind,
     Span,
 )
+from newsmodel.nlp.entities import RuleRecognizer
 from newsmodel.nlp.recognizer import Candidate, EntityRecognizer
+from newsmodel.nlp.spacy_backend import SpacyRecognizer
 from newsmodel.policy import ParsePolicy
 from newsmodel.serialize import SCHEMA_VERSION, from_dict, from_json, json_schema, to_dict, to_json
 
@@ -83,9 +85,11 @@ __all__ = [
     "Provenance",
     "Quote",
     "QuoteKind",
+    "RuleRecognizer",
     "SchemaVersionError",
     "SerializationError",
     "Span",
+    "SpacyRecognizer",
     "__version__",
     "from_dict",
     "from_json",
