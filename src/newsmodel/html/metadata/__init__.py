@@ -54,7 +54,7 @@ import attrs
 import lxml.html
 
 from newsmodel import data
-from newsmodel.html.metadata._authors import Credit, authors_from, credit_key, parse_credits
+from newsmodel.html.metadata._authors import Credit, authors_from, credit_key, credit_prefix, parse_credits
 from newsmodel.html.metadata._dates import date_in_url, find_date, parse_date
 from newsmodel.html.metadata._jsonld import JsonLd, read_jsonld, role_of, text_of
 from newsmodel.html.metadata._scan import Scan, hints, scan
@@ -68,12 +68,16 @@ __all__ = ["PageMetadata", "extract_metadata"]
 T = TypeVar("T")
 
 _WORD = re.compile(r"\w+")
-_BYLINE_START = re.compile(r"(?:Von|VON|By|BY|Par|PAR|Por|POR|Door|Av|Af|Text|Texte|Autor|Autorin)[\s:]")
+_PIECE_PUNCTUATION = " \t\r\n|·•-–—"
 
 TITLE_OVERLAP = 0.5
 """Share of words an ``<h1>`` must have in common with the structured title to replace it."""
+DATE_WINDOW = 600
+"""How far after the headline (in characters of page text) a written date is looked for."""
 MAX_TAGS = 100
 MAX_IMAGES = 20
+_STRUCTURED = ("json-ld:", "meta:", "microdata:", "html:time")
+"""Date sources written for machines, whose offsets say the publisher's zone."""
 _SUFFIXED = ("html:title", "json-ld:name")
 """Title sources that commonly carry the site name (``<title>``, ``og:title``, page names)."""
 
@@ -199,7 +203,7 @@ class _Reader:
             language.startswith("en") and language[3:5] not in ("GB", "IE", "AU", "NZ", "IN")
         )
         self._set("publisher", _first(self._publisher()))
-        self.site_keys = self._site_keys()
+        self.publisher_keys, self.site_keys = self._site_keys()
         self._set("title", self._title())
         self._set("subtitle", _first(self._subtitle()))
         self._set("authors", self._authors())
@@ -224,18 +228,21 @@ class _Reader:
         for node in self.ld.of_role("organization"):
             yield "json-ld:organization", text_of(node.get("name"))
 
-    def _site_keys(self) -> frozenset[str]:
-        names: list[str] = []
-        for _, value in self._publisher():
-            if value is not None:
-                names.append(value)
+    def _site_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys of the site's names: (publisher names and Twitter handle, plus host words).
+
+        Host words strip titles (``"... | example-news"``) but do not disqualify an author: a
+        blog's host is often its author's name.
+        """
+        names: list[str] = [value for _, value in self._publisher() if value is not None]
+        handle = self.found.first_meta("twitter:site")
+        if handle is not None and handle.startswith("@"):
+            names.append(handle[1:])
+        hosts: list[str] = []
         for url in (self.url, *self.found.canonical, self.found.first_meta("og:url")):
-            names.extend(host_words(absolute_url(url, self.base)))
-        for key in ("twitter:site", "twitter:creator"):
-            handle = self.found.first_meta(key)
-            if handle is not None and handle.startswith("@") and key == "twitter:site":
-                names.append(handle[1:])
-        return frozenset(k for k in (credit_key(n) for n in names) if len(k) >= 2)
+            hosts.extend(host_words(absolute_url(url, self.base)))
+        publisher = frozenset(k for k in (credit_key(n) for n in names) if len(k) >= 2)
+        return publisher, publisher | {k for k in (credit_key(h) for h in hosts) if len(k) >= 2}
 
     def _headings(self) -> list[list[str]]:
         """Each ``<h1>`` as its headline variants.
@@ -314,7 +321,7 @@ class _Reader:
                     yield f"json-ld:{key}", self._ld_credits(node[key])
         for key in _meta_names()["authors"]:
             values = self.found.meta.get(key, [])
-            yield f"meta:{key}", [c for v in values for c in parse_credits(v, site_keys=self.site_keys)]
+            yield f"meta:{key}", [c for v in values for c in parse_credits(v, site_keys=self.publisher_keys)]
         yield "meta:twitter:data1", self._twitter_credits()
         for prop in ("author", "creator"):
             credited: list[Credit] = []
@@ -332,13 +339,13 @@ class _Reader:
                 credited.extend(
                     parse_credits(
                         text_of(item.get("name")) or _joined(item.get("givenName"), item.get("familyName")),
-                        site_keys=self.site_keys,
+                        site_keys=self.publisher_keys,
                         url=absolute_url(text_of(item.get("url")), self.base),
                         organization=role_of(item) == "organization",
                     )
                 )
             else:
-                credited.extend(parse_credits(item, site_keys=self.site_keys))
+                credited.extend(parse_credits(item, site_keys=self.publisher_keys))
         return credited
 
     def _twitter_credits(self) -> list[Credit]:
@@ -347,7 +354,9 @@ class _Reader:
         for number in range(1, 5):
             label = self.found.first_meta(f"twitter:label{number}")
             if label is not None and label.casefold().rstrip(":") in labels:
-                return parse_credits(self.found.first_meta(f"twitter:data{number}"), site_keys=self.site_keys)
+                return parse_credits(
+                    self.found.first_meta(f"twitter:data{number}"), site_keys=self.publisher_keys
+                )
         return []
 
     def _link_credits(self) -> list[Credit]:
@@ -373,7 +382,7 @@ class _Reader:
                 credit
                 for credit in parse_credits(
                     element_text(element, limit=200),
-                    site_keys=self.site_keys,
+                    site_keys=self.publisher_keys,
                     url=absolute_url(href, self.base) if href else None,
                 )
                 if href is None or _names_link(credit.name, href)
@@ -384,18 +393,26 @@ class _Reader:
         return credited
 
     def _text_byline(self) -> list[Credit]:
-        """A credit line in the text after the headline ("Von Jane Doe", "By Jane Doe | ...")."""
-        heading = self._heading()
+        """A credit line in the text after the headline ("Von Jane Doe", "By <a>Jane Doe</a>")."""
         start, stop = 0, 3000
-        if heading is not None and heading in self.found.h1:
-            start = self.found.h1_texts[self.found.h1.index(heading)]
-            stop = start + 300
-        for piece in self.found.texts[start:stop]:
-            text = piece.strip()
-            if len(text) <= 120 and _BYLINE_START.match(text):
-                credited = parse_credits(text, site_keys=self.site_keys, strict=True)
-                if any(c.kind == "person" for c in credited):
-                    return credited
+        heading_start = self._heading_text_index()
+        if heading_start is not None:
+            start, stop = heading_start, heading_start + 300
+        pieces = [p.strip(_PIECE_PUNCTUATION) for p in self.found.texts[start:stop]]
+        for index, text in enumerate(pieces):
+            length = credit_prefix(text + " ") if text else 0
+            if not length or len(text) > 120:
+                continue
+            if length >= len(text):  # only "By" / "Ein Artikel von": the name is the next piece
+                following = [p for p in pieces[index + 1 : index + 4] if p][:1]
+                candidate = " ".join([text, *following])
+            elif text[0].isupper():
+                candidate = text
+            else:
+                continue  # "... von der Polizei": a sentence going on, not a credit
+            credited = parse_credits(candidate, site_keys=self.publisher_keys, strict=True)
+            if any(c.kind == "person" for c in credited):
+                return credited
         return []
 
     def _microdata_author(self, element: lxml.html.HtmlElement) -> list[Credit]:
@@ -404,10 +421,10 @@ class _Reader:
             for inner in element.iter():
                 if inner is not element and "name" in (inner.get("itemprop") or "").split():
                     name = _item_value(inner, "content")
-                    return parse_credits(name, site_keys=self.site_keys, organization=organization)
+                    return parse_credits(name, site_keys=self.publisher_keys, organization=organization)
         value = _item_value(element, "content")
         return parse_credits(
-            value, site_keys=self.site_keys, organization=organization, strict=element.tag != "meta"
+            value, site_keys=self.publisher_keys, organization=organization, strict=element.tag != "meta"
         )
 
     def _byline(self) -> list[Credit]:
@@ -417,7 +434,7 @@ class _Reader:
             text = element_text(element, limit=200)
             if text is None:
                 continue
-            credited = parse_credits(text, site_keys=self.site_keys, strict=True)
+            credited = parse_credits(text, site_keys=self.publisher_keys, strict=True)
             if any(c.kind in ("person", "agency", "generic") for c in credited):
                 return credited
         return []
@@ -443,18 +460,22 @@ class _Reader:
         text = text_of(value) if not isinstance(value, str) else clean(value, limit=200)
         return None if text is None else parse_date(text, dayfirst=self.dayfirst)
 
-    def _times(self, *, modified: bool) -> Iterator[datetime | None]:
-        """``<time>`` values: hinted ones first, then the rest, then those in excluded regions."""
+    def _times(self, *, modified: bool, hinted: bool) -> Iterator[datetime | None]:
+        """``<time>`` values in document order, those in excluded regions (comments) last.
+
+        ``hinted`` selects the elements marked by ``pubdate`` or a publish/update class, else
+        the unmarked ones.
+        """
         marks = hints()
-        ranked: list[tuple[int, lxml.html.HtmlElement]] = []
+        ranked: list[tuple[bool, lxml.html.HtmlElement]] = []
         for element in self.found.times:
             parent = element.getparent()
             where = _marks(element) + (" " + _marks(parent) if parent is not None else "")
             published = element.get("pubdate") is not None or bool(marks.date.search(where))
             if (bool(marks.modified.search(where)) and not published) != modified:
                 continue
-            rank = 0 if published or modified else 1
-            ranked.append((rank + (2 if _excluded(element) else 0), element))
+            if (published or modified) == hinted:
+                ranked.append((_excluded(element), element))
         ranked.sort(key=lambda pair: pair[0])  # stable: document order within a rank
         for _, element in ranked:
             yield self._date(element.get("datetime") or element_text(element, limit=200))
@@ -464,8 +485,9 @@ class _Reader:
         yield from self._ld(self.articles, "uploadDate", self._date)  # VideoObject, MediaObject
         yield from self._meta("published", self._date)
         yield from self._items("datePublished", self._date, "datetime", "content")
-        yield from self._items("uploadDate", self._date, "datetime", "content")
-        for moment in self._times(modified=False):
+        for moment in self._times(modified=False, hinted=True):
+            yield "html:time", moment
+        for moment in self._times(modified=False, hinted=False):
             yield "html:time", moment
         yield from self._meta("published_weak", self._date)
         yield from self._ld(self.articles, "dateCreated", self._date)
@@ -475,26 +497,28 @@ class _Reader:
         yield "html:date", self._hinted_date()
         yield "html:label", self._labelled_date()
         yield "html:text", self._date_near_heading()
+        yield "html:text", self._date_after_heading()
 
     def _local(self, chosen: tuple[datetime, str] | None, field: str) -> tuple[datetime, str] | None:
         """The same moment as ``chosen`` from a source that states it in local time, if one does.
 
         ``2024-03-04T23:30Z`` and ``2024-03-05T00:30+01:00`` are one moment, but only the second
-        gives the publisher's calendar date; a UTC or naive value yields to it.
+        gives the publisher's calendar date: a UTC value yields to it, and so does a naive value
+        that is that moment written in UTC. No value is ever converted into a zone.
         """
-        if chosen is None or (chosen[0].utcoffset() or 0):
+        if chosen is None or chosen[0].utcoffset():
             return chosen
-        candidates = self._published() if field == "published" else self._modified()
-        for source, moment in candidates:
-            if moment is None or source.startswith(("url:", "html:date", "html:text")):
+        value = chosen[0]
+        for candidate_source, moment in itertools.chain(self._published(), self._modified()):
+            if moment is None or not candidate_source.startswith(_STRUCTURED):
                 continue
             offset = moment.utcoffset()
             if not offset:
                 continue
-            if chosen[0].tzinfo is not None and moment == chosen[0]:
-                return moment, source
-            if chosen[0].tzinfo is None and moment.replace(tzinfo=None) - offset == chosen[0]:
-                return moment, source  # a naive value written in UTC
+            if value.tzinfo is not None and moment == value:
+                return moment, candidate_source
+            if value.tzinfo is None and moment.replace(tzinfo=None) - offset == value:
+                return moment, candidate_source  # a naive value written in UTC
         return chosen
 
     def _hinted_date(self) -> datetime | None:
@@ -570,11 +594,32 @@ class _Reader:
         text = element_text(heading, limit=600)
         return None if text is None else find_date(text, dayfirst=self.dayfirst)
 
+    def _heading_text_index(self) -> int | None:
+        """Where the headline's heading starts in the page text pieces, if it is known."""
+        heading = self._heading()
+        if heading is None or heading not in self.found.headings:
+            return None
+        return self.found.heading_texts[self.found.headings.index(heading)]
+
+    def _date_after_heading(self) -> datetime | None:
+        """The first date in the page text within :data:`DATE_WINDOW` characters after the headline."""
+        start = self._heading_text_index()
+        if start is None:
+            return None
+        pieces: list[str] = []
+        size = 0
+        for piece in self.found.texts[start : start + 200]:
+            pieces.append(piece)
+            size += len(piece)
+            if size > DATE_WINDOW:
+                break
+        return find_date(" ".join(" ".join(pieces).split())[:DATE_WINDOW], dayfirst=self.dayfirst)
+
     def _modified(self) -> Iterator[tuple[str, datetime | None]]:
         yield from self._ld([*self.articles, *self.pages], "dateModified", self._date)
         yield from self._meta("modified", self._date)
         yield from self._items("dateModified", self._date, "datetime", "content")
-        for moment in self._times(modified=True):
+        for moment in self._times(modified=True, hinted=True):
             yield "html:time", moment
 
     # -- links, section, tags, images ------------------------------------------------------

@@ -30,7 +30,7 @@ from newsmodel.html.metadata._dates import month_number as _month
 from newsmodel.html.metadata._text import clean
 from newsmodel.model import Author, AuthorRole
 
-__all__ = ["Credit", "authors_from", "credit_key", "parse_credits"]
+__all__ = ["Credit", "authors_from", "credit_key", "credit_prefix", "parse_credits"]
 
 MAX_AUTHORS = 30
 """Most authors kept from one credit; more is a list of something else."""
@@ -161,6 +161,12 @@ def _cut_stop(text: str) -> str:
     return text
 
 
+def credit_prefix(text: str) -> int:
+    """The length of the words introducing a credit at the start of ``text`` ("By ", "Von "), or 0."""
+    found = _tables().prefix.match(text)
+    return found.end() if found is not None else 0
+
+
 def _is_name(text: str, *, strict: bool) -> bool:
     """Whether ``text`` reads as a person's name (``strict``: capitalised, 2-5 words)."""
     if not 2 <= len(text) <= 70 or len(_NAME_CHARS.findall(text)) != len(text):
@@ -169,7 +175,7 @@ def _is_name(text: str, *, strict: bool) -> bool:
     words = text.split()
     if not 1 <= len(words) <= (5 if strict else 6) or (strict and len(words) < 2):
         return False
-    if len(words) == 1 and len(text) < 3:
+    if len(words) == 1 and len(text) < (3 if strict else 2):
         return False
     for word in words:
         folded = word.casefold()

@@ -12,6 +12,7 @@ import re
 from functools import cache
 
 import attrs
+import lxml.etree
 import lxml.html
 
 from newsmodel import data
@@ -105,8 +106,8 @@ class Scan:
     dates: list[lxml.html.HtmlElement] = attrs.Factory(list)
     texts: list[str] = attrs.Factory(list)
     """The page's visible text pieces (element text and tails, scripts and styles left out)."""
-    h1_texts: list[int] = attrs.Factory(list)
-    """For each ``<h1>``, the index in :attr:`texts` where its text starts."""
+    heading_texts: list[int] = attrs.Factory(list)
+    """For each of :attr:`headings`, the index in :attr:`texts` where its text starts."""
 
     def first_meta(self, key: str) -> str | None:
         """The first non-empty clean value of a meta key."""
@@ -176,7 +177,6 @@ def _anchor(found: Scan, element: lxml.html.HtmlElement) -> None:
 def _h1(found: Scan, element: lxml.html.HtmlElement) -> None:
     if len(found.h1) < MAX_PER_KIND:
         found.h1.append(element)
-        found.h1_texts.append(len(found.texts))
 
 
 def _time(found: Scan, element: lxml.html.HtmlElement) -> None:
@@ -226,26 +226,35 @@ def scan(root: lxml.html.HtmlElement) -> Scan:
     found = Scan()
     if isinstance(root.tag, str) and root.tag.lower() == "html":
         found.lang = root.get("lang") or root.get("xml:lang") or root.get(f"{{{_XML}}}lang")
-    for element in root.iter():
+    skip: lxml.html.HtmlElement | None = None  # inside a script or style: code, not page text
+    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
         tag = element.tag
-        if not isinstance(tag, str):
-            continue  # comments and processing instructions
+        if not isinstance(tag, str):  # comments and processing instructions
+            if event == "end" and skip is None and element.tail:
+                found.texts.append(element.tail)
+            continue
         tag = tag.rsplit("}", 1)[-1].lower()
-        if tag in ("script", "style"):  # their text is code, not page text
+        if event == "end":
+            if element is skip:
+                skip = None
+            if skip is None and element.tail:
+                found.texts.append(element.tail)
+            continue
+        if skip is not None:
+            continue
+        if tag in ("script", "style"):
             if tag == "script" and _is_jsonld(element) and len(found.jsonld) < MAX_PER_KIND:
                 found.jsonld.append(element.text or "")
-            if element.tail:
-                found.texts.append(element.tail)
+            skip = element
             continue
         handler = _HANDLERS.get(tag)
         if handler is not None:
             handler(found, element)
-        if element.text and tag not in ("title", "noscript", "template"):
-            found.texts.append(element.text)
-        if element.tail:
-            found.texts.append(element.tail)
         if tag in ("h1", "h2") and len(found.headings) < MAX_PER_KIND:
             found.headings.append(element)
+            found.heading_texts.append(len(found.texts))
+        if element.text and tag not in ("title", "noscript", "template"):
+            found.texts.append(element.text)
         _itemprops(found, element, tag)
         _hinted(found, element, tag)
     return found
