@@ -207,8 +207,8 @@ class _Reader:
         self._set("title", self._title())
         self._set("subtitle", _first(self._subtitle()))
         self._set("authors", self._authors())
-        self._set("published", self._local(_first(self._published()), "published"))
-        self._set("modified", self._local(_first(self._modified()), "modified"))
+        self._set("published", self._local(_first(self._published())))
+        self._set("modified", self._local(_first(self._modified())))
         self._set("canonical_url", _first(self._canonical()))
         self._set("section", _first(self._section()))
         self._set("tags", _first(self._tags()))
@@ -495,11 +495,11 @@ class _Reader:
             if url is not None:
                 yield "url:path", date_in_url(url)
         yield "html:date", self._hinted_date()
-        yield "html:label", self._labelled_date()
+        yield "html:label", self._labelled_date(hints().label)
         yield "html:text", self._date_near_heading()
         yield "html:text", self._date_after_heading()
 
-    def _local(self, chosen: tuple[datetime, str] | None, field: str) -> tuple[datetime, str] | None:
+    def _local(self, chosen: tuple[datetime, str] | None) -> tuple[datetime, str] | None:
         """The same moment as ``chosen`` from a source that states it in local time, if one does.
 
         ``2024-03-04T23:30Z`` and ``2024-03-05T00:30+01:00`` are one moment, but only the second
@@ -509,8 +509,8 @@ class _Reader:
         if chosen is None or chosen[0].utcoffset():
             return chosen
         value = chosen[0]
-        for candidate_source, moment in itertools.chain(self._published(), self._modified()):
-            if moment is None or not candidate_source.startswith(_STRUCTURED):
+        for candidate_source, moment in self._structured_dates():
+            if moment is None:
                 continue
             offset = moment.utcoffset()
             if not offset:
@@ -520,6 +520,16 @@ class _Reader:
             if value.tzinfo is None and moment.replace(tzinfo=None) - offset == value:
                 return moment, candidate_source  # a naive value written in UTC
         return chosen
+
+    def _structured_dates(self) -> Iterator[tuple[str, datetime | None]]:
+        """Publication and modification dates written for machines (no page-text fallbacks)."""
+        for source, moment in self._published():
+            if source.startswith("url:"):
+                break  # the sources after this one are page text
+            yield source, moment
+        for source, moment in self._modified():
+            if source.startswith(_STRUCTURED):
+                yield source, moment
 
     def _hinted_date(self) -> datetime | None:
         marks = hints()
@@ -537,10 +547,10 @@ class _Reader:
                 return moment
         return None
 
-    def _labelled_date(self) -> datetime | None:
+    def _labelled_date(self, label: re.Pattern[str]) -> datetime | None:
         """A date right after a label in the page text ("Veröffentlicht am", "Published:")."""
         text = " ".join(" ".join(self.found.texts).split())
-        for number, found in enumerate(hints().label.finditer(text)):
+        for number, found in enumerate(label.finditer(text)):
             if number >= 50:
                 break
             window = text[found.end() : found.end() + 40]
@@ -621,6 +631,7 @@ class _Reader:
         yield from self._items("dateModified", self._date, "datetime", "content")
         for moment in self._times(modified=True, hinted=True):
             yield "html:time", moment
+        yield "html:label", self._labelled_date(hints().modified_label)
 
     # -- links, section, tags, images ------------------------------------------------------
 

@@ -41,7 +41,8 @@ _URL = re.compile(r"(?:https?:)?//\S{0,500}|www\.\S{0,500}", re.IGNORECASE)
 _SEGMENT = re.compile(r"\s*(?:[;|/•·\n]|\s[-–—]\s|\(|\)|\[|\])\s*")
 _PART = re.compile(r"\s*(?:,|&|\+|\s(?:[Aa]nd|AND|[Uu]nd|UND|et|ET|y|e|en|och|og|i|и|ve|ja|oraz|és)\s)\s*")
 _NAME_CHARS = re.compile(r"[^\W\d_]|[\s.\-'’‐]")
-_TRAILING = re.compile(r"[\s,:;.\-–—]+$")
+_TRAILING = " \t\r\n,:;.-–—"
+"""Punctuation stripped from the end of a name."""
 
 
 @attrs.frozen
@@ -232,10 +233,10 @@ def parse_credits(
             affiliation = None
             connector = _tables().connector.search(part)
             if connector is not None:
-                affiliation = clean(_TRAILING.sub("", part[connector.end() :]))
+                affiliation = clean(part[connector.end() :].rstrip(_TRAILING))
                 part = part[: connector.start()]
             part = _cut_stop(part)
-            part = _TRAILING.sub("", part) if not part.endswith((" Jr.", " Sr.")) else part
+            part = part.rstrip(_TRAILING) if not part.endswith((" Jr.", " Sr.")) else part
             name = clean(part)
             if name is None:
                 continue

@@ -76,9 +76,8 @@ class JsonLd:
 
     def of_role(self, *roles: str) -> list[dict[str, Any]]:
         """Nodes with one of ``roles``, roles in the given order, then shallowest, then first."""
-        ranked = [n for n in self.nodes if n.role in roles]
-        ranked.sort(key=lambda n: (roles.index(n.role or ""), n.depth, n.order))
-        return [n.data for n in ranked]
+        # nodes are stored breadth-first: already by depth, then document order
+        return [n.data for role in roles for n in self.nodes if n.role == role]
 
     def resolve(self, value: Any) -> Any:
         """The node an ``{"@id": ...}`` reference points at, else ``value`` itself."""

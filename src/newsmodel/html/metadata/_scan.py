@@ -53,6 +53,7 @@ class Hints:
     modified: re.Pattern[str]
     exclude: re.Pattern[str]
     label: re.Pattern[str]
+    modified_label: re.Pattern[str]
     heading_extra: re.Pattern[str]
     author_path: re.Pattern[str]
     author_labels: frozenset[str]
@@ -67,6 +68,10 @@ def hints() -> Hints:
         words = "|".join(re.escape(w) for w in table[name])
         return re.compile(f"(?:^|[\\s_-])(?:{words})" if at_start else words)
 
+    def compile_label(name: str) -> re.Pattern[str]:
+        words = "|".join(re.escape(w) for w in sorted(table[name], key=len, reverse=True))
+        return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
+
     return Hints(
         byline=compile_words("byline"),
         date=compile_words("date"),
@@ -75,12 +80,8 @@ def hints() -> Hints:
         heading_extra=compile_words("heading_extras"),
         author_path=compile_words("author_paths"),
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
-        label=re.compile(
-            r"(?<![^\W\d_])(?:"
-            + "|".join(re.escape(w) for w in sorted(table["date_labels"], key=len, reverse=True))
-            + r")(?![^\W\d_])\s*:?\s*",
-            re.IGNORECASE,
-        ),
+        label=compile_label("date_labels"),
+        modified_label=compile_label("modified_labels"),
     )
 
 
