@@ -394,11 +394,10 @@ class _Reader:
 
     def _text_byline(self) -> list[Credit]:
         """A credit line in the text after the headline ("Von Jane Doe", "By <a>Jane Doe</a>")."""
-        start, stop = 0, 3000
-        heading_start = self._heading_text_index()
-        if heading_start is not None:
-            start, stop = heading_start, heading_start + 300
-        pieces = [p.strip(_PIECE_PUNCTUATION) for p in self.found.texts[start:stop]]
+        start = self._heading_text_index()
+        if start is None:
+            return []  # without the headline, a credit line could be anyone's (a comment's)
+        pieces = [p.strip(_PIECE_PUNCTUATION) for p in self.found.texts[start : start + 300]]
         for index, text in enumerate(pieces):
             length = credit_prefix(text + " ") if text else 0
             if not length or len(text) > 120:
@@ -471,8 +470,11 @@ class _Reader:
         for element in self.found.times:
             parent = element.getparent()
             where = _marks(element) + (" " + _marks(parent) if parent is not None else "")
-            published = element.get("pubdate") is not None or bool(marks.date.search(where))
-            if (bool(marks.modified.search(where)) and not published) != modified:
+            updated = bool(marks.modified.search(where))
+            published = element.get("pubdate") is not None or bool(
+                marks.date.search(marks.modified.sub(" ", where))
+            )
+            if (updated and not published) != modified:
                 continue
             if (published or modified) == hinted:
                 ranked.append((_excluded(element), element))

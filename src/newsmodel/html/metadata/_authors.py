@@ -169,8 +169,13 @@ def credit_prefix(text: str) -> int:
 
 
 def _is_name(text: str, *, strict: bool) -> bool:
-    """Whether ``text`` reads as a person's name (``strict``: capitalised, 2-5 words)."""
-    if not 2 <= len(text) <= 70 or len(_NAME_CHARS.findall(text)) != len(text):
+    """Whether ``text`` reads as a person's name (``strict``: capitalised, 2-5 words).
+
+    Outside strict mode a single word may be a user name with digits ("reader42").
+    """
+    user_name = not strict and " " not in text and sum(c.isalpha() for c in text) >= 2
+    allowed = len(_NAME_CHARS.findall(text)) + (sum(c.isdigit() for c in text) if user_name else 0)
+    if not 2 <= len(text) <= 70 or allowed != len(text):
         return False
     tables = _tables()
     words = text.split()
