@@ -76,6 +76,8 @@ DATE_WINDOW = 600
 """How far after the headline (in characters of page text) a written date is looked for."""
 MAX_TAGS = 100
 MAX_IMAGES = 20
+_UNKNOWN = object()
+"""Marks a lazily computed value not computed yet."""
 _STRUCTURED = ("json-ld:", "meta:", "microdata:", "html:time")
 """Date sources written for machines, whose offsets say the publisher's zone."""
 _SUFFIXED = ("html:title", "json-ld:name")
@@ -154,6 +156,7 @@ class _Reader:
         self.base = self._base()
         self.result = PageMetadata(defects=list(ld.defects))
         self.dayfirst = True
+        self._heading_index: object = _UNKNOWN
 
     def _base(self) -> str | None:
         if self.found.base is not None:
@@ -530,8 +533,9 @@ class _Reader:
                 break  # the sources after this one are page text
             yield source, moment
         for source, moment in self._modified():
-            if source.startswith(_STRUCTURED):
-                yield source, moment
+            if not source.startswith(_STRUCTURED):
+                break  # the sources after this one are page text
+            yield source, moment
 
     def _hinted_date(self) -> datetime | None:
         marks = hints()
@@ -549,14 +553,12 @@ class _Reader:
                 return moment
         return None
 
-    def _labelled_date(self, label: re.Pattern[str]) -> datetime | None:
+    def _labelled_date(self, labels: tuple[str, ...]) -> datetime | None:
         """A date right after a label in the page text ("Veröffentlicht am", "Published:")."""
-        text = " ".join(" ".join(self.found.texts).split())
-        for number, found in enumerate(label.finditer(text)):
-            if number >= 50:
-                break
-            window = text[found.end() : found.end() + 40]
-            moment = find_date(window, dayfirst=self.dayfirst)
+        text = self.found.text
+        for end in self.found.after_labels(labels)[:50]:
+            window = text[end : end + 40].lstrip(" :")
+            moment = find_date(window[:32], dayfirst=self.dayfirst) if window[:1].isalnum() else None
             if moment is not None:
                 return moment
         return None
@@ -607,11 +609,11 @@ class _Reader:
         return None if text is None else find_date(text, dayfirst=self.dayfirst)
 
     def _heading_text_index(self) -> int | None:
-        """Where the headline's heading starts in the page text pieces, if it is known."""
-        heading = self._heading()
-        if heading is None or heading not in self.found.headings:
-            return None
-        return self.found.heading_texts[self.found.headings.index(heading)]
+        """Where the headline's heading starts in the page text pieces, if there is one."""
+        if self._heading_index is _UNKNOWN:
+            heading = self._heading()
+            self._heading_index = None if heading is None else self.found.text_index(heading)
+        return self._heading_index  # type: ignore[return-value]
 
     def _date_after_heading(self) -> datetime | None:
         """The first date in the page text within :data:`DATE_WINDOW` characters after the headline."""

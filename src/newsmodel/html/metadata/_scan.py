@@ -1,15 +1,19 @@
-"""One pass over a page's tree, collecting every element that may carry metadata.
+"""Collecting every element of a page's tree that may carry metadata.
 
-:func:`scan` visits each element once and keeps: ``<meta>`` values by key, ``<title>``,
-headings, ``<html lang>``, ``<base>``, ``<link rel=canonical|author>``, JSON-LD script texts,
-microdata ``itemprop`` elements, ``<time>`` elements, and elements whose class or id marks a
-byline or a date (``html_hints.json``). Lists are capped so hostile pages cost linear time.
+:func:`scan` runs a fixed set of XPath queries (evaluated by libxml2, each one pass over the
+tree) and keeps: ``<meta>`` values by key, ``<title>``, headings, ``<html lang>``, ``<base>``,
+``<link rel=canonical|author>``, JSON-LD script texts, microdata ``itemprop`` and RDFa
+``property`` elements, ``<time>`` elements, links to author pages, elements whose class or id
+marks a byline or a date (``html_hints.json``), and the page's text pieces in document order.
+Lists are capped at :data:`MAX_PER_KIND`, so hostile pages cost linear time.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
+from typing import Any
 
 import attrs
 import lxml.etree
@@ -52,11 +56,12 @@ class Hints:
     date: re.Pattern[str]
     modified: re.Pattern[str]
     exclude: re.Pattern[str]
-    label: re.Pattern[str]
-    modified_label: re.Pattern[str]
+    label: tuple[str, ...]
+    modified_label: tuple[str, ...]
     heading_extra: re.Pattern[str]
     author_path: re.Pattern[str]
     author_labels: frozenset[str]
+    any_mark: re.Pattern[str]
 
 
 @cache
@@ -68,10 +73,6 @@ def hints() -> Hints:
         words = "|".join(re.escape(w) for w in table[name])
         return re.compile(f"(?:^|[\\s_-])(?:{words})" if at_start else words)
 
-    def compile_label(name: str) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in sorted(table[name], key=len, reverse=True))
-        return re.compile(rf"(?<![^\W\d_])(?:{words})(?![^\W\d_])\s*:?\s*", re.IGNORECASE)
-
     return Hints(
         byline=compile_words("byline"),
         date=compile_words("date"),
@@ -80,35 +81,43 @@ def hints() -> Hints:
         heading_extra=compile_words("heading_extras"),
         author_path=compile_words("author_paths"),
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
-        label=compile_label("date_labels"),
-        modified_label=compile_label("modified_labels"),
+        label=tuple(w.casefold() for w in table["date_labels"]),
+        modified_label=tuple(w.casefold() for w in table["modified_labels"]),
+        any_mark=re.compile(
+            "|".join(re.escape(w) for w in [*table["byline"], *table["date"]]) + r"|(?:^|\s)fn(?:\s|$)"
+        ),
     )
 
 
-@attrs.define
 class Scan:
-    """What one pass over a page found (each list in document order)."""
+    """What a page holds for metadata; lists in document order.
 
-    meta: dict[str, list[str]] = attrs.Factory(dict)
-    title: str | None = None
-    h1: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    headings: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    lang: str | None = None
-    base: str | None = None
-    canonical: list[str] = attrs.Factory(list)
-    author_links: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    """``rel=author`` links and links to author pages (``/author/jane-doe``)."""
-    hcards: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    """hCard name elements (``class="fn"``); they name an author inside an author/vcard element."""
-    jsonld: list[str] = attrs.Factory(list)
-    itemprops: dict[str, list[lxml.html.HtmlElement]] = attrs.Factory(dict)
-    times: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    bylines: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    dates: list[lxml.html.HtmlElement] = attrs.Factory(list)
-    texts: list[str] = attrs.Factory(list)
-    """The page's visible text pieces (element text and tails, scripts and styles left out)."""
-    heading_texts: list[int] = attrs.Factory(list)
-    """For each of :attr:`headings`, the index in :attr:`texts` where its text starts."""
+    The head (meta, title, links, JSON-LD) and the headings and ``<time>``s are read at once;
+    microdata, author links, class/id-hinted elements and the page text are read on first use,
+    since only fallbacks need them.
+    """
+
+    def __init__(self, root: lxml.html.HtmlElement) -> None:
+        self.root = root
+        self.meta: dict[str, list[str]] = {}
+        self.title: str | None = None
+        self.lang: str | None = None
+        self.base: str | None = None
+        self.canonical: list[str] = []
+        self.link_authors: list[lxml.html.HtmlElement] = []
+        """``<link rel=author>`` elements."""
+        self.jsonld: list[str] = []
+        self.h1 = list(itertools.islice(root.iter("h1"), MAX_PER_KIND))
+        self.headings = list(itertools.islice(root.iter("h1", "h2"), MAX_PER_KIND))
+        self.times = list(itertools.islice(root.iter("time"), MAX_PER_KIND))
+        self._itemprops: dict[str, list[lxml.html.HtmlElement]] | None = None
+        self._author_links: list[lxml.html.HtmlElement] | None = None
+        self._hinted: tuple[list[lxml.html.HtmlElement], ...] | None = None
+        self._texts: list[str] | None = None
+        self._text: str | None = None
+        self._folded: str | None = None
+        _read_meta(self, root)
+        _read_head(self, root)
 
     def first_meta(self, key: str) -> str | None:
         """The first non-empty clean value of a meta key."""
@@ -117,6 +126,134 @@ class Scan:
             if text is not None:
                 return text
         return None
+
+    @property
+    def itemprops(self) -> dict[str, list[lxml.html.HtmlElement]]:
+        """Microdata ``itemprop`` and RDFa ``property`` elements by (lower-cased) property name."""
+        if self._itemprops is None:
+            self._itemprops = {}
+            elements_found: list[lxml.html.HtmlElement] = _ITEMPROPS(self.root)  # type: ignore[assignment]
+            for element in elements_found:
+                names = element.get("itemprop") or element.get("property") or ""
+                for name in names.lower().split():
+                    prop = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]  # RDFa: "schema:datePublished"
+                    elements = self._itemprops.setdefault(prop, []) if prop in _MICRODATA else None
+                    if elements is not None and len(elements) < MAX_PER_KIND:
+                        elements.append(element)
+        return self._itemprops
+
+    @property
+    def author_links(self) -> list[lxml.html.HtmlElement]:
+        """``rel=author`` links and links to author pages (``/author/jane-doe``)."""
+        if self._author_links is None:
+            path = hints().author_path
+            self._author_links = list(self.link_authors)
+            for element in self.root.iter("a"):
+                rel_author = "author" in (element.get("rel") or "").lower().split()
+                if rel_author or path.search((element.get("href") or "").lower()):
+                    self._author_links.append(element)
+                    if len(self._author_links) >= MAX_PER_KIND:
+                        break
+        return self._author_links
+
+    def _marked(self) -> tuple[list[lxml.html.HtmlElement], ...]:
+        if self._hinted is None:
+            marks = hints()
+            bylines: list[lxml.html.HtmlElement] = []
+            hcards: list[lxml.html.HtmlElement] = []
+            dates: list[lxml.html.HtmlElement] = []
+            for element in self.root.iter():
+                marked = element.get("class") or element.get("id") if isinstance(element.tag, str) else None
+                if not marked or element.tag in ("meta", "link", "html", "body", "script", "style"):
+                    continue
+                element_marks = _marks(element)
+                if not marks.any_mark.search(element_marks):
+                    continue
+                if len(bylines) < MAX_PER_KIND and marks.byline.search(element_marks):
+                    bylines.append(element)
+                if "fn" in element_marks.split() and len(hcards) < MAX_PER_KIND:
+                    hcards.append(element)
+                if len(dates) < MAX_PER_KIND and marks.date.search(element_marks):
+                    dates.append(element)
+            self._hinted = (bylines, hcards, dates)
+        return self._hinted
+
+    @property
+    def bylines(self) -> list[lxml.html.HtmlElement]:
+        """Elements whose class or id marks a byline."""
+        return self._marked()[0]
+
+    @property
+    def hcards(self) -> list[lxml.html.HtmlElement]:
+        """Name elements of hCards (``class="fn"``): they name an author inside an author/vcard element."""
+        return self._marked()[1]
+
+    @property
+    def dates(self) -> list[lxml.html.HtmlElement]:
+        """Elements whose class or id marks a date."""
+        return self._marked()[2]
+
+    @property
+    def texts(self) -> list[str]:
+        """The page's visible text pieces in document order (no script, style or title text)."""
+        if self._texts is None:
+            pieces: list[Any] = _TEXTS(self.root)  # type: ignore[assignment]  # text() gives strings
+            self._texts = [
+                str(piece) for piece in pieces if piece.is_tail or piece.getparent().tag not in _NOT_TEXT
+            ]
+        return self._texts
+
+    @property
+    def text(self) -> str:
+        """All of :attr:`texts` as one line of text."""
+        if self._text is None:
+            self._text = " ".join(" ".join(self.texts).split())
+        return self._text
+
+    @property
+    def folded_text(self) -> str:
+        """:attr:`text` case-folded for searching (``str.lower``, which keeps offsets)."""
+        if self._folded is None:
+            folded = self.text.lower()
+            if len(folded) != len(self.text):  # "İ" lowers to two code points: keep offsets
+                folded = "".join(c if len(c.lower()) != 1 else c.lower() for c in self.text)
+            self._folded = folded
+        return self._folded
+
+    def after_labels(self, labels: tuple[str, ...], *, limit: int = 50) -> list[int]:
+        """Offsets in :attr:`text` just after each label that stands as a word, in text order.
+
+        Each label is found with ``str.find`` (one linear scan per label); at most ``limit``
+        places per label are kept.
+        """
+        text = self.folded_text
+        ends: list[int] = []
+        for label in labels:
+            start = text.find(label)
+            found = 0
+            while start != -1 and found < limit:
+                end = start + len(label)
+                before = text[start - 1] if start else " "
+                after = text[end] if end < len(text) else " "
+                if not before.isalpha() and not after.isalpha():
+                    ends.append(end)
+                    found += 1
+                start = text.find(label, end)
+        return sorted(ends)
+
+    def text_index(self, element: lxml.html.HtmlElement) -> int:
+        """Where ``element``'s text starts in :attr:`texts`."""
+        count: float = _PRECEDING_TEXT(element)  # type: ignore[assignment]  # count() gives a number
+        return int(count)
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
+_TEXTS = lxml.etree.XPath("//text()")
+_PRECEDING_TEXT = lxml.etree.XPath(
+    "count(preceding::text()[not(parent::script or parent::style or parent::noscript"
+    " or parent::template or parent::title)])"
+)
+_ITEMPROPS = lxml.etree.XPath("//*[@itemprop] | //*[@property][not(self::meta)]")
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:
@@ -140,122 +277,40 @@ def _marks(element: lxml.html.HtmlElement) -> str:
     return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
 
 
-def _meta(found: Scan, element: lxml.html.HtmlElement) -> None:
-    content = element.get("content")
-    if content is None:
-        content = element.get("value")
-    if content is None:
-        return
-    for attribute in ("property", "name", "itemprop", "http-equiv"):
-        for key in (element.get(attribute) or "").lower().split():  # property="og:title twitter:title"
-            _add(found.meta, key, content)
+def _read_meta(found: Scan, root: lxml.html.HtmlElement) -> None:
+    for element in root.iter("meta"):
+        content = element.get("content")
+        if content is None:
+            content = element.get("value")
+        if content is None:
+            continue
+        for attribute in ("property", "name", "itemprop", "http-equiv"):
+            for key in (element.get(attribute) or "").lower().split():  # property="og:title twitter:title"
+                _add(found.meta, key, content)
 
 
-def _title(found: Scan, element: lxml.html.HtmlElement) -> None:
-    if found.title is None:
+def _read_head(found: Scan, root: lxml.html.HtmlElement) -> None:
+    """``<html lang>``, ``<title>``, ``<base>``, ``<link>``s and JSON-LD scripts."""
+    if isinstance(root.tag, str) and root.tag.lower() == "html":
+        found.lang = root.get("lang") or root.get("xml:lang") or root.get(f"{{{_XML}}}lang")
+    for element in root.iter("title"):
         found.title = element_text(element)
-
-
-def _base(found: Scan, element: lxml.html.HtmlElement) -> None:
-    found.base = found.base or element.get("href")
-
-
-def _link(found: Scan, element: lxml.html.HtmlElement) -> None:
-    rel = (element.get("rel") or "").lower().split()
-    if "canonical" in rel and element.get("href"):
-        found.canonical.append(element.get("href") or "")
-    if "author" in rel and len(found.author_links) < MAX_PER_KIND:
-        found.author_links.append(element)
-
-
-def _anchor(found: Scan, element: lxml.html.HtmlElement) -> None:
-    rel_author = "author" in (element.get("rel") or "").lower().split()
-    href = (element.get("href") or "").lower()
-    if (rel_author or hints().author_path.search(href)) and len(found.author_links) < MAX_PER_KIND:
-        found.author_links.append(element)
-
-
-def _h1(found: Scan, element: lxml.html.HtmlElement) -> None:
-    if len(found.h1) < MAX_PER_KIND:
-        found.h1.append(element)
-
-
-def _time(found: Scan, element: lxml.html.HtmlElement) -> None:
-    if len(found.times) < MAX_PER_KIND:
-        found.times.append(element)
-
-
-_HANDLERS = {
-    "meta": _meta,
-    "title": _title,
-    "base": _base,
-    "link": _link,
-    "a": _anchor,
-    "h1": _h1,
-    "time": _time,
-}
-"""One handler per element kind that carries metadata of its own."""
-
-
-def _itemprops(found: Scan, element: lxml.html.HtmlElement, tag: str) -> None:
-    """Microdata ``itemprop`` and RDFa ``property`` (``schema:datePublished``) values."""
-    names = element.get("itemprop") or (element.get("property") if tag != "meta" else None)
-    for name in (names or "").lower().split():
-        prop = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]
-        if prop in _MICRODATA:
-            elements = found.itemprops.setdefault(prop, [])
-            if len(elements) < MAX_PER_KIND:
-                elements.append(element)
-
-
-def _hinted(found: Scan, element: lxml.html.HtmlElement, tag: str) -> None:
-    """Elements whose class or id marks a byline, an hCard name or a date."""
-    element_marks = _marks(element)
-    if not element_marks.strip() or tag in ("meta", "link", "html", "body", "script", "style"):
-        return
-    marks = hints()
-    if len(found.bylines) < MAX_PER_KIND and marks.byline.search(element_marks):
-        found.bylines.append(element)
-    if "fn" in element_marks.split() and len(found.hcards) < MAX_PER_KIND:
-        found.hcards.append(element)
-    if len(found.dates) < MAX_PER_KIND and marks.date.search(element_marks):
-        found.dates.append(element)
+        break
+    for element in root.iter("base"):
+        if element.get("href"):
+            found.base = element.get("href")
+            break
+    for element in root.iter("link"):
+        rel = (element.get("rel") or "").lower().split()
+        if "canonical" in rel and element.get("href") and len(found.canonical) < MAX_PER_KIND:
+            found.canonical.append(element.get("href") or "")
+        if "author" in rel and len(found.link_authors) < MAX_PER_KIND:
+            found.link_authors.append(element)
+    for element in root.iter("script"):
+        if len(found.jsonld) < MAX_PER_KIND and _is_jsonld(element):
+            found.jsonld.append(element.text or "")
 
 
 def scan(root: lxml.html.HtmlElement) -> Scan:
-    """Collect the page's metadata-bearing elements in one pass."""
-    found = Scan()
-    if isinstance(root.tag, str) and root.tag.lower() == "html":
-        found.lang = root.get("lang") or root.get("xml:lang") or root.get(f"{{{_XML}}}lang")
-    skip: lxml.html.HtmlElement | None = None  # inside a script or style: code, not page text
-    for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
-        tag = element.tag
-        if not isinstance(tag, str):  # comments and processing instructions
-            if event == "end" and skip is None and element.tail:
-                found.texts.append(element.tail)
-            continue
-        tag = tag.rsplit("}", 1)[-1].lower()
-        if event == "end":
-            if element is skip:
-                skip = None
-            if skip is None and element.tail:
-                found.texts.append(element.tail)
-            continue
-        if skip is not None:
-            continue
-        if tag in ("script", "style"):
-            if tag == "script" and _is_jsonld(element) and len(found.jsonld) < MAX_PER_KIND:
-                found.jsonld.append(element.text or "")
-            skip = element
-            continue
-        handler = _HANDLERS.get(tag)
-        if handler is not None:
-            handler(found, element)
-        if tag in ("h1", "h2") and len(found.headings) < MAX_PER_KIND:
-            found.headings.append(element)
-            found.heading_texts.append(len(found.texts))
-        if element.text and tag not in ("title", "noscript", "template"):
-            found.texts.append(element.text)
-        _itemprops(found, element, tag)
-        _hinted(found, element, tag)
-    return found
+    """Collect the page's metadata-bearing elements (fallback sources on first use)."""
+    return Scan(root)
