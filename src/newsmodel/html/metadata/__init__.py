@@ -11,20 +11,26 @@ markup written for people, and the article's own object before page-wide ones:
 ========== ==========================================================================================
 field      sources, in order
 ========== ==========================================================================================
-title      JSON-LD article ``headline``/``name``; meta (``og:title``, ``twitter:title``, ``parsely-title``,
+title      JSON-LD article ``headline``; meta (``og:title``, ``twitter:title``, ``parsely-title``,
            ``dc.title``... see ``meta_names.json``); microdata ``headline``; JSON-LD page ``name``;
-           the ``<h1>``; ``<title>``. Then site names are stripped (:mod:`._title`).
+           ``<title>``. Site names are stripped (:mod:`._title`). Then the page's ``<h1>`` (without
+           kicker/subtitle parts) replaces that title when it shares at least half of its words
+           and differs: it is the headline as readers see it. No title anywhere: the ``<h1>``.
 subtitle   JSON-LD article ``description``; meta descriptions; microdata ``description``.
-authors    JSON-LD article ``author``/``creator`` (``@id`` references resolved); meta author names;
-           microdata ``author``; ``rel=author`` links; byline elements (class/id hints). The first
-           source that credited a *person* wins; if none does, the first that credited anyone
-           (an agency, "Staff", the site) wins, as :attr:`AuthorRole.AGENCY` (:mod:`._authors`).
-published  JSON-LD ``datePublished`` (article, then page objects); meta publication dates;
-           microdata ``datePublished``; ``<time>`` (``pubdate`` or publish hints first);
+authors    JSON-LD article, then page ``author``/``creator`` (``@id`` references resolved); meta
+           author names; Twitter ``label``/``data`` "Written by"; microdata ``author``; hCard names,
+           ``rel=author`` and author-page links; byline elements (class/id hints); a credit line
+           ("Von ...", "By ...") just after the headline. The first source that credits a *person*
+           wins; if none does, the first that credits anyone (an agency, "Staff", the site) wins,
+           as :attr:`AuthorRole.AGENCY` (:mod:`._authors`). Page text only counts agency-like credits.
+published  JSON-LD ``datePublished`` (article, then page objects) or ``uploadDate`` (videos); meta
+           publication dates; microdata ``datePublished``; ``<time>`` (``pubdate`` or publish class
+           first, then any not marked as an update); generic meta dates (``date``, ``dc.date``);
            JSON-LD ``dateCreated``; a date in the canonical URL's path; date-hinted elements;
-           a date written near the ``<h1>``.
+           a date after a label ("Veröffentlicht am"); a date beside, then after, the headline.
+           A UTC or naive value yields to the same moment stated with the publisher's offset.
 modified   JSON-LD ``dateModified``; meta modification dates; microdata ``dateModified``;
-           ``<time>`` with an update hint.
+           ``<time>`` with an update class; a date after a label ("Aktualisiert am").
 language   ``<html lang>``; JSON-LD ``inLanguage``; meta (``content-language``, ``og:locale``...).
            Normalised to BCP 47 case (``de_at`` → ``de-AT``).
 canonical  ``<link rel=canonical>``; meta ``og:url``...; JSON-LD ``url``/``mainEntityOfPage``.
@@ -34,6 +40,10 @@ section    JSON-LD ``articleSection``; meta (``article:section``...); microdata 
 tags       JSON-LD ``keywords``; meta (``article:tag``, ``keywords``...); microdata ``keywords``.
 images     meta ``og:image``; JSON-LD ``image``; ``twitter:image``...; microdata ``image``.
 ========== ==========================================================================================
+
+Provenance sources are ``json-ld:<key>``, ``meta:<key>``, ``microdata:<property>``,
+``url:path`` and ``html:<kind>`` (``h1``, ``title``, ``canonical``, ``time``, ``date``,
+``label``, ``text``, ``byline``, ``author-link``).
 
 URLs are made absolute against the page URL, else ``<base href>``, else the canonical URL; one
 that cannot be made absolute http(s) is left out. Dates keep the zone their source states and
@@ -81,7 +91,7 @@ _UNKNOWN = object()
 _STRUCTURED = ("json-ld:", "meta:", "microdata:", "html:time")
 """Date sources written for machines, whose offsets say the publisher's zone."""
 _SUFFIXED = ("html:title", "json-ld:name")
-"""Title sources that commonly carry the site name (``<title>``, ``og:title``, page names)."""
+"""Title sources that commonly carry the site name and more (``<title>``, a page's name)."""
 
 
 @attrs.define
