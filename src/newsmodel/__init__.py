@@ -47,7 +47,16 @@ from newsmodel.model import (
 )
 from newsmodel.nlp.recognizer import Candidate, EntityRecognizer
 from newsmodel.policy import ParsePolicy
-from newsmodel.serialize import SCHEMA_VERSION, from_dict, from_json, json_schema, to_dict, to_json
+from newsmodel.serialize import (
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+    to_jsonld,
+    to_ninjs,
+)
 
 try:
     __version__ = version("newsmodel")
@@ -94,6 +103,8 @@ __all__ = [
     "parse_text",
     "to_dict",
     "to_json",
+    "to_jsonld",
+    "to_ninjs",
 ]
 
 for _name in __all__:  # show public classes as newsmodel.X in reprs, docs and tracebacks
