@@ -588,6 +588,9 @@ def run_batch(
     return tally.summary()
 
 
+_InFlight = tuple["Future[list[tuple[bool, str]]] | None", list[Document | Unreadable]]
+
+
 class _Pool:
     """Worker processes fed a bounded window of chunks, results taken back in order."""
 
@@ -606,10 +609,14 @@ class _Pool:
         self, chunks: Iterator[list[Document | Unreadable]], emit: Callable[[list[tuple[bool, str]]], None]
     ) -> None:
         executor = self.start(self.workers)
-        pending: deque[tuple[Future[list[tuple[bool, str]]], list[Document | Unreadable]]] = deque()
+        pending: deque[_InFlight] = deque()
         try:
             for chunk in chunks:
-                pending.append((executor.submit(process_chunk, chunk, self.policy, self.output), chunk))
+                try:
+                    pending.append((executor.submit(process_chunk, chunk, self.policy, self.output), chunk))
+                except BrokenProcessPool:  # a worker died since the last look
+                    pending.append((None, chunk))
+                    executor = self.recover(executor, pending, emit)
                 while len(pending) >= 2 * self.workers:
                     executor = self.take(executor, pending, emit)
             while pending:
@@ -620,28 +627,40 @@ class _Pool:
     def take(
         self,
         executor: ProcessPoolExecutor,
-        pending: deque[tuple[Future[list[tuple[bool, str]]], list[Document | Unreadable]]],
+        pending: deque[_InFlight],
         emit: Callable[[list[tuple[bool, str]]], None],
     ) -> ProcessPoolExecutor:
         future, _ = pending[0]
         try:
-            lines = future.result()
+            lines = future.result() if future is not None else None
         except BrokenProcessPool:
-            # A worker died and took the unfinished chunks with it. Keep what finished; redo
-            # the rest one document at a time in a fresh single worker, so only a document
-            # that kills it again is lost (and recorded as such).
-            executor.shutdown(wait=True, cancel_futures=True)
-            for done_future, chunk in pending:
-                finished = done_future.done() and not done_future.cancelled()
-                if finished and done_future.exception() is None:
-                    emit(done_future.result())
-                else:
-                    emit(self.isolated(chunk))
-            pending.clear()
-            return self.start(self.workers)
+            lines = None
+        if lines is None:
+            return self.recover(executor, pending, emit)
         pending.popleft()
         emit(lines)
         return executor
+
+    def recover(
+        self,
+        executor: ProcessPoolExecutor,
+        pending: deque[_InFlight],
+        emit: Callable[[list[tuple[bool, str]]], None],
+    ) -> ProcessPoolExecutor:
+        """A worker died and took unfinished chunks with it: keep what finished, redo the rest.
+
+        Lost chunks are redone one document at a time in a fresh single worker, so only a
+        document that kills it again is lost, and recorded as such.
+        """
+        executor.shutdown(wait=True, cancel_futures=True)
+        for future, chunk in pending:
+            finished = future is not None and future.done() and not future.cancelled()
+            if finished and future is not None and future.exception() is None:
+                emit(future.result())
+            else:
+                emit(self.isolated(chunk))
+        pending.clear()
+        return self.start(self.workers)
 
     def isolated(self, chunk: list[Document | Unreadable]) -> list[tuple[bool, str]]:
         lines: list[tuple[bool, str]] = []
