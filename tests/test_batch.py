@@ -441,6 +441,7 @@ def round_trip(value):
 
 
 class TestScaleOut:
+    @settings(max_examples=40)
     @given(articles(max_entities=2, max_quotes=2))
     def test_article_pickles(self, article):
         """Articles survive a pickle round trip (so they can cross process boundaries)."""

@@ -318,7 +318,7 @@ class TestBatch:
         ]
         assert got[2]["error"]["type"] == "InputError"
         assert all("article" in r for i, r in enumerate(got) if i != 2)
-        assert "5 docs, 4 ok, 1 errors, 1 skipped (not documents), 0 already done" in err
+        assert "5 docs, 4 ok, 1 error, 1 skipped (not documents), 0 already done" in err
 
     def test_all_ok_exits_zero(self, capsys, corpus):
         """A batch without failures exits 0."""
@@ -476,7 +476,7 @@ class TestValidate:
         assert status == EXIT_OK
         assert out == ""
         assert (
-            "3 articles: 3 valid, 0 invalid; skipped 1 error records, 1 ninjs/jsonld records (not checked)"
+            "3 articles: 3 valid, 0 invalid; skipped 1 error record, 1 ninjs/jsonld record (not checked)"
             in err
         )
 
@@ -516,13 +516,32 @@ class TestValidate:
         run(capsys, "batch", str(corpus / "pages"), str(corpus / "bad.txt"), "-o", str(out))
         status, _, err = run(capsys, "validate", str(out))
         assert status == EXIT_OK
-        assert "2 articles: 2 valid, 0 invalid; skipped 1 error records" in err
+        assert "2 articles: 2 valid, 0 invalid; skipped 1 error record" in err
 
     def test_stdin(self, capsys, monkeypatch):
         """``-`` validates JSON Lines from standard input."""
-        line = json.dumps(to_dict(sample())) + "\n"
-        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(line.encode())))
-        assert run(capsys, "validate", "-")[0] == EXIT_OK
+        lines = (json.dumps(to_dict(sample())) + "\n") * 2
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(lines.encode())))
+        status, _, err = run(capsys, "validate", "-")
+        assert status == EXIT_OK
+        assert "2 articles: 2 valid" in err
+
+    def test_pretty_document_on_stdin(self, capsys, monkeypatch):
+        """A pretty-printed document (``parse --format json | validate -``) is read whole."""
+        pretty = json.dumps(to_dict(sample()), indent=2)
+        monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(pretty.encode())))
+        status, _, err = run(capsys, "validate", "-")
+        assert status == EXIT_OK
+        assert "1 article: 1 valid" in err
+
+    def test_jsonl_is_always_lines(self, capsys, tmp_path):
+        """In a .jsonl file a bad first line is one bad record, not a reason to read the file whole."""
+        path = tmp_path / "a.jsonl"
+        path.write_text("{\n" + json.dumps(to_dict(sample())) + "\n")
+        status, out, err = run(capsys, "validate", str(path))
+        assert status == EXIT_FAILED
+        assert out.startswith(f"{path}:1: $: invalid JSON")
+        assert "2 articles: 1 valid, 1 invalid" in err
 
     def test_missing_file(self, capsys, tmp_path):
         """A file that cannot be read exits 3."""

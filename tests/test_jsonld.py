@@ -4,7 +4,7 @@ import json
 from datetime import datetime, timezone
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 
 import newsmodel
 from newsmodel import (
@@ -191,6 +191,7 @@ class TestQuotations:
         node = to_jsonld(rich(entities=[place], quotes=[quote("q1", "Not yet.", place)]))
         assert node["hasPart"][0]["spokenByCharacter"]["@type"] == "Organization"
 
+    @settings(max_examples=60)
     @given(articles())
     def test_speakers_are_mentioned_nodes(self, article):
         """Every speaker's @id is one of the mentioned entities' @ids, and output is JSON-ready."""

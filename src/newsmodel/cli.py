@@ -38,6 +38,7 @@ from typing import IO, Any, NoReturn
 from newsmodel import __version__
 from newsmodel.batch import (
     HTML_SUFFIXES,
+    JSONL_SUFFIXES,
     WARC_SUFFIXES,
     BatchSummary,
     Document,
@@ -199,7 +200,9 @@ def _build_parser() -> _Parser:
         "batch records) with the same checks as loading them; report each bad record with its line and "
         "JSON path.",
     )
-    validate.add_argument("files", nargs="+", metavar="FILE", help=".json or .jsonl file, or - (JSON Lines)")
+    validate.add_argument(
+        "files", nargs="+", metavar="FILE", help=".json or .jsonl file, or - for standard input (either)"
+    )
 
     commands.add_parser("schema", help="print the JSON Schema of the article format")
     return parser
@@ -403,7 +406,8 @@ class _Progress:
             return
         self.last = now
         self.stream.write(
-            f"\r{summary.documents:,} docs, {summary.errors:,} errors, {summary.docs_per_second:,.1f} docs/s "
+            f"\r{_count(summary.documents, 'doc')}, {_count(summary.errors, 'error')}, "
+            f"{summary.docs_per_second:,.1f} docs/s "
         )
         self.stream.flush()
         self.drawn = True
@@ -416,7 +420,7 @@ class _Progress:
 
 def _report(summary: BatchSummary) -> None:
     _err(
-        f"{summary.documents:,} docs, {summary.ok:,} ok, {summary.errors:,} errors, "
+        f"{_count(summary.documents, 'doc')}, {summary.ok:,} ok, {_count(summary.errors, 'error')}, "
         f"{summary.skipped:,} skipped (not documents), {summary.already_done:,} already done; "
         f"{summary.seconds:.1f} s, {summary.docs_per_second:,.1f} docs/s"
     )
@@ -542,19 +546,35 @@ def _check_record(raw: str | bytes) -> tuple[str, str | None]:
 
 
 def _records(path: str) -> Iterator[tuple[str, str | bytes]]:
-    """(where, raw JSON) for each document in ``path``: a whole .json file, or each line."""
-    if path == "-":
-        for number, line in enumerate(sys.stdin.buffer, 1):
-            if line.strip():
-                yield f"<stdin>:{number}", line
-        return
-    if path.lower().endswith(".json"):
+    """(where, raw JSON) for each document in ``path``: a whole .json file, or each line.
+
+    Other names (and ``-``) are JSON Lines, unless the first line is not JSON on its own: then
+    the whole input is one (pretty-printed) document.
+    """
+    lower = path.lower()
+    if lower.endswith(".json"):
         yield path, Path(path).read_bytes()
         return
-    with open(path, "rb") as stream:
+    with contextlib.ExitStack() as stack:
+        stream = sys.stdin.buffer if path == "-" else stack.enter_context(open(path, "rb"))
+        name = "<stdin>" if path == "-" else path
+        lines_only = Path(lower).suffix in JSONL_SUFFIXES
         for number, line in enumerate(stream, 1):
-            if line.strip():
-                yield f"{path}:{number}", line
+            if not line.strip():
+                continue
+            if not lines_only and not _is_json(line):
+                yield name, line + stream.read()
+                return
+            lines_only = True
+            yield f"{name}:{number}", line
+
+
+def _is_json(raw: bytes) -> bool:
+    try:
+        json.loads(raw)
+    except (ValueError, RecursionError):
+        return False
+    return True
 
 
 def _validate(args: argparse.Namespace) -> int:
@@ -574,11 +594,11 @@ def _validate(args: argparse.Namespace) -> int:
     valid = counts["article"] - counts["invalid"]
     notes = []
     if counts["error-record"]:
-        notes.append(f"{counts['error-record']} error records")
+        notes.append(_count(counts["error-record"], "error record"))
     if counts["other-record"]:
-        notes.append(f"{counts['other-record']} ninjs/jsonld records (not checked)")
+        notes.append(_count(counts["other-record"], "ninjs/jsonld record") + " (not checked)")
     extra = f"; skipped {', '.join(notes)}" if notes else ""
-    _err(f"{counts['article']} articles: {valid} valid, {counts['invalid']} invalid{extra}")
+    _err(f"{_count(counts['article'], 'article')}: {valid} valid, {counts['invalid']} invalid{extra}")
     if unreadable:
         return EXIT_INPUT
     return EXIT_FAILED if counts["invalid"] else EXIT_OK
