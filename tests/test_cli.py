@@ -32,13 +32,14 @@ from newsmodel import (
     json_schema,
     to_dict,
 )
-from newsmodel.batch import Document, parse_document
+from newsmodel.batch import BatchSummary, Document, parse_document
 from newsmodel.cli import (
     EXIT_FAILED,
     EXIT_INPUT,
     EXIT_MISSING_DEPENDENCY,
     EXIT_OK,
     EXIT_USAGE,
+    _Progress,
     main,
     summarize,
 )
@@ -455,6 +456,31 @@ class TestBatch:
         status, _, err = run(capsys, "batch", str(corpus / "pages"), "-o", str(corpus / "out.jsonl"))
         assert status == 130
         assert "--resume" in err
+
+
+class TestProgress:
+    def test_draws_throttled_and_clears(self, monkeypatch):
+        """The progress line is redrawn at most every quarter second and erased at the end."""
+        clock = iter([10.0, 10.1, 10.5])
+        monkeypatch.setattr("newsmodel.cli.time.monotonic", lambda: next(clock))
+        stream = io.StringIO()
+        progress = _Progress(stream)
+        for done in (1, 2, 3):
+            progress(BatchSummary(documents=done, ok=done, seconds=1.0))
+        progress.clear()
+        assert stream.getvalue() == ("\r1 doc, 0 errors, 1.0 docs/s \r3 docs, 0 errors, 3.0 docs/s \r\x1b[K")
+
+    def test_nothing_drawn_nothing_cleared(self):
+        """Clearing a progress line that was never drawn writes nothing."""
+        stream = io.StringIO()
+        _Progress(stream).clear()
+        assert stream.getvalue() == ""
+
+    def test_only_on_a_terminal(self, capsys, corpus):
+        """Batch output to a pipe or file shows no progress line, only the summary."""
+        _, _, err = run(capsys, "batch", str(corpus / "pages"), "-o", str(corpus / "out.jsonl"))
+        assert "\r" not in err
+        assert err.count("\n") == 1
 
 
 class TestValidate:
