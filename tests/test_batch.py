@@ -104,6 +104,11 @@ class TestParseDocument:
         assert article.text == "Ünïcode story"
         assert article.encoding == "utf-16"
 
+    def test_bad_bytes_after_a_bom(self):
+        """Bytes a byte-order mark promises but that do not decode are an InputError naming the byte."""
+        with pytest.raises(InputError, match=r"invalid utf-8: invalid start byte \(at byte 5\)"):
+            parse_document(Document(id="a", content=b"\xef\xbb\xbfab\xff", kind=InputKind.TEXT))
+
     def test_undecodable_text(self):
         """Bytes that neither UTF-8 nor the default encoding decode are an InputError."""
         with pytest.raises(InputError, match="neither UTF-8 nor cp1252"):

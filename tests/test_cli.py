@@ -136,7 +136,8 @@ class TestParse:
         """``--fast`` and ``--language`` reach the parser."""
         path = tmp_path / "story.txt"
         path.write_text(STORY)
-        _, out, _ = run(capsys, "parse", str(path), "--format", "json", "--fast", "--language", "de")
+        argv = ["parse", str(path), "--format", "json", "--fast", "--strict", "--language", "de"]
+        _, out, _ = run(capsys, *argv)
         article = from_dict(json.loads(out))
         assert article.language == "de"
         assert article.sentences == ()

@@ -184,20 +184,20 @@ def _html_markers() -> tuple[str, ...]:
     return read_lines("html_markers.txt")
 
 
-_BOMS = (
-    (codecs.BOM_UTF32_LE, "utf-32"),
-    (codecs.BOM_UTF32_BE, "utf-32"),
-    (codecs.BOM_UTF8, "utf-8-sig"),
-    (codecs.BOM_UTF16_LE, "utf-16"),
-    (codecs.BOM_UTF16_BE, "utf-16"),
+_BOMS = (  # (mark, codec for the bytes after it, name recorded); UTF-32 LE before UTF-16 LE
+    (codecs.BOM_UTF32_LE, "utf-32-le", "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32-be", "utf-32"),
+    (codecs.BOM_UTF8, "utf-8", "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "utf-16"),
 )
 
 
 def _decode_text(data: bytes, policy: ParsePolicy) -> tuple[str, str]:
     """Decode plain-text bytes: byte-order mark, else UTF-8, else the policy's default."""
-    for bom, name in _BOMS:
+    for bom, codec, name in _BOMS:
         if data.startswith(bom):
-            return _decode(data, name), name
+            return _decode(data, len(bom), codec, name), name
     for name in ("utf-8", policy.default_encoding):
         try:
             return data.decode(name), name
@@ -209,11 +209,11 @@ def _decode_text(data: bytes, policy: ParsePolicy) -> tuple[str, str]:
     )
 
 
-def _decode(data: bytes, name: str) -> str:
+def _decode(data: bytes, skip: int, codec: str, name: str) -> str:
     try:
-        return data.decode(name)
+        return data[skip:].decode(codec)
     except UnicodeDecodeError as exc:
-        raise InputError(f"invalid {name}: {exc.reason}", where=f"byte {exc.start}") from None
+        raise InputError(f"invalid {name}: {exc.reason}", where=f"byte {skip + exc.start}") from None
 
 
 def parse_document(document: Document, policy: ParsePolicy | None = None) -> Article:
