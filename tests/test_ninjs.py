@@ -7,7 +7,7 @@ from pathlib import Path
 
 import jsonschema
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newsmodel
@@ -240,6 +240,7 @@ class TestUri:
 
 
 class TestProperties:
+    @settings(max_examples=100)
     @given(articles())
     def test_any_article_exports(self, article):
         """Every valid article exports to JSON-ready ninjs with an absolute uri."""
@@ -251,6 +252,7 @@ class TestProperties:
     @pytest.mark.skipif(
         not OFFICIAL_SCHEMA.exists(), reason="the official ninjs schema is not available here"
     )
+    @settings(max_examples=100)
     @given(articles())
     def test_valid_against_official_schema(self, article):
         """Every export validates against IPTC's ninjs 3.1 schema, formats included."""

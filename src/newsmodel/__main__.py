@@ -2,4 +2,5 @@
 
 from newsmodel.cli import main
 
-raise SystemExit(main())
+if __name__ == "__main__":  # tools that import every module (docs builders) must not run it
+    raise SystemExit(main())
