@@ -25,9 +25,8 @@ class EntityDraft:
     roles: list[Excerpt] = attrs.Factory(list)
 
     def add(self, mention: Mention) -> None:
-        """Add a mention unless one with the same span is there already."""
-        if all(m.span != mention.span for m in self.mentions):
-            self.mentions.append(mention)
+        """Add a mention; one at a span already held is dropped when the entity is frozen."""
+        self.mentions.append(mention)
 
 
 @attrs.define(eq=False)
