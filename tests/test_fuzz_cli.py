@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from newsmodel import from_dict
 
-from .hostile import Dice, hostile_text, html_document, json_value, news_text
+from .hostile import REAL_HTML, Dice, hostile_text, html_document, json_value, news_text
 
 cli = pytest.importorskip("newsmodel.cli", reason="the command line (branch cli) has not landed")
 
@@ -72,6 +72,7 @@ def write(workdir: Path, name: str, data: bytes) -> str:
     return str(path)
 
 
+@REAL_HTML
 class TestParse:
     @pytest.mark.fuzz
     @given(
@@ -133,7 +134,7 @@ TOKENS = [
     "--url", "http://[::1", "--as", "html", "auto", "--fast", "--strict", "--language", "en", "",
     "--default-encoding", "x-bogus", "utf-8", "--sample", "-o", "out.jsonl", "--resume", "--force",
     "--workers", "0", "1", "--no-progress", "missing.html", ".", "doc.html", "doc.jsonl", "--version",
-    "--help", "-h", "\x00", "\udcff", "--format=json", "--bogus",
+    "--help", "-h", "\udcff", "--format=json", "--bogus",
 ]  # fmt: skip
 
 
@@ -148,3 +149,14 @@ class TestArguments:
         if out.exists():
             out.unlink()
         run(argv)
+
+    @pytest.mark.xfail(
+        strict=True,
+        raises=ValueError,
+        reason="cli bug (parse, validate): a path holding a NUL character reaches open(), "
+        "whose ValueError escapes main()",
+    )
+    @pytest.mark.parametrize("command", ["parse", "validate"])
+    def test_nul_in_a_path(self, workdir, command):
+        """A path holding a NUL character gives exit status 3 (unreadable input), as batch does."""
+        assert run([command, "bad\x00name.html"])[0] == 3
