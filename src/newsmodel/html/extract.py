@@ -1,25 +1,62 @@
-"""HTML extraction. Placeholder until decoding, safe parsing and content scoring land.
+"""HTML extraction: decode, parse safely, read metadata, select the main content.
 
-It already wires the metadata interface in, so metadata work can be measured end to end.
+``bytes -> text (_decode) -> lxml tree (_tree) -> metadata (metadata) -> images (_images)
+-> cleaned tree -> segments (_segment) -> article segments (_content) -> Draft``
 """
 
 from __future__ import annotations
 
+import lxml.etree
 import lxml.html
 
+from newsmodel.html._content import select_content
+from newsmodel.html._decode import decode_bytes, to_parser_bytes
+from newsmodel.html._hints import hints
+from newsmodel.html._segment import segment_tree
+from newsmodel.html._tree import parse_document
 from newsmodel.html.metadata import extract_metadata
+from newsmodel.model import Defect
 from newsmodel.pipeline import Block, Draft
 from newsmodel.policy import ParsePolicy
+
+__all__ = ["extract_html"]
+
+_HIDDEN = "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
+
+
+def _clean(root: lxml.html.HtmlElement) -> None:
+    """Remove what is never shown as text: scripts, styles, forms' widgets, hidden elements."""
+    lxml.etree.strip_elements(root, *hints().drop_tags, with_tail=False)
+    for element in root.xpath(_HIDDEN):
+        if element.getparent() is not None:
+            element.drop_tree()
 
 
 def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Draft:
     """Decode and parse a page and extract its main content and metadata."""
-    del policy
-    root: lxml.html.HtmlElement = lxml.html.document_fromstring(html)
+    defects: list[Defect] = []
+    encoding = None
+    if isinstance(html, bytes):
+        decoded = decode_bytes(html, policy)
+        text, encoding = decoded.text, decoded.encoding
+        defects.extend(decoded.defects)
+    else:
+        text = html
+    data, cleaned = to_parser_bytes(text, policy)
+    defects.extend(cleaned)
+    root = parse_document(data, policy)
+    if root is None:
+        return Draft(url=url, encoding=encoding, defects=defects)
     meta = extract_metadata(root, url=url)
-    blocks = [Block(" ".join(p.text_content().split())) for p in root.iter("p")]
+    _clean(root)
+    segments, frames = segment_tree(root, hints())
+    selection = select_content(segments, frames, hints())
+    if policy.explain:
+        for segment, rule in selection.removed:
+            excerpt = segment.text if len(segment.text) <= 80 else segment.text[:77] + "..."
+            defects.append(Defect(code="boilerplate", message=f"{rule}: {excerpt}"))
     return Draft(
-        blocks=[b for b in blocks if b.text],
+        blocks=[Block(s.text, s.kind) for s in selection.kept],
         url=url,
         title=meta.title,
         subtitle=meta.subtitle,
@@ -32,5 +69,7 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
         section=meta.section,
         tags=meta.tags,
         images=meta.images,
+        encoding=encoding,
         provenance=meta.provenance,
+        defects=defects,
     )

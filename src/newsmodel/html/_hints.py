@@ -1,0 +1,77 @@
+"""The extractor's hints, read from ``data/html_hints.json`` and compiled once, on first use."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+from typing import Any
+
+import attrs
+
+from newsmodel.data import read_json
+
+__all__ = ["ClassHints", "Hints", "hints"]
+
+_HUMP = re.compile(r"([a-z0-9])([A-Z])")
+_NOT_WORD = re.compile(r"[^a-z0-9]+")
+ATTRIBUTE_SCAN = 300
+"""How much of a class or id attribute hints are matched against."""
+
+
+@attrs.frozen
+class ClassHints:
+    """Words that mark an element by its class or id: substrings, or whole tokens."""
+
+    substrings: re.Pattern[str] | None
+    tokens: frozenset[str]
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> ClassHints:
+        """Compile the ``{"substrings": [...], "tokens": [...]}`` form of the data file."""
+        words = sorted(data["substrings"], key=len, reverse=True)
+        pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
+        return cls(substrings=pattern, tokens=frozenset(data["tokens"]))
+
+    def match(self, attribute: str) -> str | None:
+        """The hint word that ``attribute`` (a class and id string) contains, or ``None``."""
+        attribute = attribute[:ATTRIBUTE_SCAN]
+        lowered = attribute.lower()
+        if self.substrings is not None:
+            found = self.substrings.search(lowered)
+            if found is not None:
+                return found.group()
+        if self.tokens:
+            for token in _NOT_WORD.split(_HUMP.sub(r"\1 \2", attribute).lower()):
+                if token in self.tokens:
+                    return token
+        return None
+
+
+@attrs.frozen
+class Hints:
+    """Tag sets and class/id hints that steer content extraction."""
+
+    drop_tags: tuple[str, ...]
+    block_tags: frozenset[str]
+    list_item_tags: frozenset[str]
+    cell_tags: frozenset[str]
+    boilerplate_tags: frozenset[str]
+    boilerplate_roles: frozenset[str]
+    boilerplate_class: ClassHints
+    content_class: ClassHints
+
+
+@cache
+def hints() -> Hints:
+    """The hints of ``data/html_hints.json``."""
+    data = read_json("html_hints.json")
+    return Hints(
+        drop_tags=tuple(data["drop_tags"]),
+        block_tags=frozenset(data["block_tags"]),
+        list_item_tags=frozenset(data["list_item_tags"]),
+        cell_tags=frozenset(data["cell_tags"]),
+        boilerplate_tags=frozenset(data["boilerplate_tags"]),
+        boilerplate_roles=frozenset(data["boilerplate_roles"]),
+        boilerplate_class=ClassHints.from_json(data["boilerplate_class"]),
+        content_class=ClassHints.from_json(data["content_class"]),
+    )

@@ -1,0 +1,246 @@
+"""Cut a cleaned lxml tree into text segments: the paragraphs a reader would see.
+
+One pass over the tree (``lxml.etree.iterwalk``, no recursion, so depth costs nothing) cuts
+the text at every block-level element. Each segment keeps the element that owns it (as a
+*frame*: elements are numbered in document order, so a subtree is a contiguous range of
+numbers), its kind (paragraph, heading, list item, block quote, preformatted) and how much of
+it is link text. ``<br>`` ends a line inside a segment; two or more in a row end the segment.
+Whitespace is collapsed to single spaces except inside ``<pre>``.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+import lxml.etree
+
+from newsmodel.html._hints import Hints
+from newsmodel.pipeline import BlockKind
+
+__all__ = ["Frames", "Segment", "segment_tree", "text_size"]
+
+_HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# Scripts written without spaces carry more per character: Han, kana, Hangul syllables, Thai.
+_DENSE = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+_BR = None  # a <br> in a segment's pieces
+
+
+# Invisible formatting characters a reader never sees: soft hyphen, zero-width space, and
+# U+FEFF used as a zero-width no-break space. (Joiners stay: they shape scripts and emoji.)
+_INVISIBLE = {0xAD: None, 0x200B: None, 0xFEFF: None}
+
+
+def _normalize(text: str) -> str:
+    """Collapse whitespace runs to one space, trim, and drop invisible formatting characters."""
+    text = " ".join(text.split())
+    if "\xad" in text or "\u200b" in text or "\ufeff" in text:
+        text = text.translate(_INVISIBLE)
+    return text
+
+
+def text_size(text: str) -> int:
+    """How much text ``text`` holds: non-space characters, dense scripts counted three times."""
+    return len(text) - text.count(" ") - text.count("\n") + 2 * len(_DENSE.findall(text))
+
+
+@attrs.define(slots=True)
+class Segment:
+    """One piece of visible text that stands as its own block on the page."""
+
+    text: str
+    kind: BlockKind
+    frame: int
+    """Number of the block element the text belongs to."""
+    size: int
+    """:func:`text_size` of the text."""
+    link_size: int
+    """:func:`text_size` of the part inside links."""
+    level: int = 0
+    """Heading level 1-6 for headings, else 0."""
+
+    @property
+    def link_density(self) -> float:
+        """Share of the text inside links."""
+        return self.link_size / self.size if self.size else 0.0
+
+
+@attrs.define(slots=True)
+class Frames:
+    """The elements of a tree in document order, as parallel lists indexed by frame number."""
+
+    elements: list[lxml.etree._Element] = attrs.Factory(list)
+    tags: list[str] = attrs.Factory(list)
+    parents: list[int] = attrs.Factory(list)
+    depths: list[int] = attrs.Factory(list)
+    ends: list[int] = attrs.Factory(list)
+    """Number of each frame's last descendant (itself when it has none)."""
+    blocks: list[bool] = attrs.Factory(list)
+
+    def contains(self, outer: int, inner: int) -> bool:
+        """Whether frame ``inner`` is ``outer`` or inside it."""
+        return outer <= inner <= self.ends[outer]
+
+
+class _Open:
+    """A block element whose text is being collected."""
+
+    __slots__ = ("frame", "level", "links", "pieces")
+
+    def __init__(self, frame: int, level: int) -> None:
+        self.frame = frame
+        self.level = level
+        self.pieces: list[str | None] = []
+        self.links: list[bool] = []
+
+
+class _Walker:
+    def __init__(self, hints: Hints) -> None:
+        self.hints = hints
+        self.frames = Frames()
+        self.segments: list[Segment] = []
+        self.open: list[_Open] = []
+        self.in_link = 0
+        self.in_pre = 0
+        self.in_quote = 0
+        self.in_item = 0
+        self.open_frames: list[int] = []
+
+    def add(self, text: str | None) -> None:
+        if text and self.open:
+            top = self.open[-1]
+            top.pieces.append(text)
+            top.links.append(self.in_link > 0)
+
+    def kind(self) -> BlockKind:
+        # Only a heading's own text is a heading: libxml2 leaves "<h2>...</h3>" open, and the
+        # paragraphs that follow then sit inside the heading.
+        if self.open[-1].level:
+            return BlockKind.HEADING
+        if self.in_pre:
+            return BlockKind.PREFORMATTED
+        if self.in_quote:
+            return BlockKind.BLOCKQUOTE
+        if self.in_item:
+            return BlockKind.LIST_ITEM
+        return BlockKind.PARAGRAPH
+
+    def flush(self) -> None:
+        top = self.open[-1]
+        if not top.pieces:
+            return
+        pieces, links = top.pieces, top.links
+        top.pieces, top.links = [], []
+        kind = self.kind()
+        level = top.level
+        if kind is BlockKind.PREFORMATTED:
+            self._emit_pre(pieces, links, top.frame, level)
+            return
+        lines: list[tuple[str, int]] = []
+        line: list[str] = []
+        link_size = 0
+        for piece, is_link in zip(pieces, links, strict=True):
+            if piece is _BR:
+                lines.append((_normalize("".join(line)), link_size))
+                line, link_size = [], 0
+            else:
+                line.append(piece)
+                if is_link:
+                    link_size += text_size(piece)
+        lines.append((_normalize("".join(line)), link_size))
+        paragraph: list[str] = []
+        paragraph_links = 0
+        for text, links_in_line in lines:
+            if text:
+                paragraph.append(text)
+                paragraph_links += links_in_line
+            elif paragraph:  # an empty line: two <br> in a row end the paragraph
+                self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level)
+                paragraph, paragraph_links = [], 0
+        if paragraph:
+            self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level)
+
+    def _emit_pre(self, pieces: list[str | None], links: list[bool], frame: int, level: int) -> None:
+        raw = "".join("\n" if piece is _BR else piece for piece in pieces).translate(_INVISIBLE)
+        text = "\n".join(line.rstrip() for line in raw.splitlines()).strip("\n")
+        link_size = sum(
+            text_size(p) for p, is_link in zip(pieces, links, strict=True) if is_link and p is not _BR
+        )
+        if text.strip():
+            self._emit(text, link_size, BlockKind.PREFORMATTED, frame, level)
+
+    def _emit(self, text: str, link_size: int, kind: BlockKind, frame: int, level: int) -> None:
+        size = text_size(text)
+        self.segments.append(Segment(text, kind, frame, size, min(link_size, size), level))
+
+    def start(self, element: lxml.etree._Element) -> None:
+        frames = self.frames
+        number = len(frames.tags)
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in self.hints.block_tags or not self.open_frames
+        if tag in self.hints.cell_tags:  # a layout cell holding blocks is a block itself
+            block = any(isinstance(c.tag, str) and c.tag in self.hints.block_tags for c in element)
+        parent = self.open_frames[-1] if self.open_frames else -1
+        frames.elements.append(element)
+        frames.tags.append(tag)
+        frames.parents.append(parent)
+        frames.depths.append(len(self.open_frames))
+        frames.ends.append(number)
+        frames.blocks.append(block)
+        self.open_frames.append(number)
+        if block:
+            if self.open:
+                self.flush()
+            self.open.append(_Open(number, _HEADINGS.get(tag, 0)))
+            if tag == "pre":
+                self.in_pre += 1
+            elif tag == "blockquote":
+                self.in_quote += 1
+            elif tag in self.hints.list_item_tags:
+                self.in_item += 1
+        elif tag == "br":
+            if self.open:
+                self.open[-1].pieces.append(_BR)
+                self.open[-1].links.append(False)
+        elif tag == "a":
+            self.in_link += 1
+        elif tag in self.hints.cell_tags:  # a data cell: the row reads as one line
+            self.add(" ")
+        self.add(element.text)
+
+    def end(self, element: lxml.etree._Element) -> None:
+        number = self.open_frames.pop()
+        frames = self.frames
+        frames.ends[number] = len(frames.tags) - 1
+        tag = frames.tags[number]
+        if frames.blocks[number]:
+            self.flush()
+            self.open.pop()
+            if tag == "pre":
+                self.in_pre -= 1
+            elif tag == "blockquote":
+                self.in_quote -= 1
+            elif tag in self.hints.list_item_tags:
+                self.in_item -= 1
+        elif tag == "a":
+            self.in_link -= 1
+        elif tag in self.hints.cell_tags:
+            self.add(" ")
+        self.add(element.tail)
+
+    def walk(self, root: lxml.etree._Element) -> None:
+        for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+            if event == "start":
+                self.start(element)
+            else:
+                self.end(element)
+
+
+def segment_tree(root: lxml.etree._Element, hints: Hints) -> tuple[list[Segment], Frames]:
+    """The text segments of a tree in reading order, and the frames they refer to.
+
+    The root is treated as a block element whatever its tag, so no text is lost.
+    """
+    walker = _Walker(hints)
+    walker.walk(root)
+    return walker.segments, walker.frames
