@@ -34,7 +34,9 @@ class ClassHints:
 
     def match(self, attribute: str) -> str | None:
         """The hint word that ``attribute`` (a class and id string) contains, or ``None``."""
-        attribute = attribute[:ATTRIBUTE_SCAN]
+        # A BEM modifier says what a block has, not what it is: "Section--ads" is a section
+        # that carries ads. Only the part of each class name before "--" is matched.
+        attribute = " ".join(name.split("--", 1)[0] for name in attribute[:ATTRIBUTE_SCAN].split())
         lowered = attribute.lower()
         if self.substrings is not None:
             found = self.substrings.search(lowered)

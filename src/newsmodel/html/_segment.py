@@ -58,6 +58,8 @@ class Segment:
     """:func:`text_size` of the part inside links."""
     level: int = 0
     """Heading level 1-6 for headings, else 0."""
+    lead_link: int = 0
+    """:func:`text_size` of the link text the segment opens with (a teaser's headline)."""
 
     @property
     def link_density(self) -> float:
@@ -136,29 +138,37 @@ class _Walker:
         if kind is BlockKind.PREFORMATTED:
             self._emit_pre(pieces, links, top.frame, level)
             return
-        lines: list[tuple[str, int]] = []
+        lines: list[tuple[str, int, int]] = []  # text, link size, size of the link it opens with
         line: list[str] = []
-        link_size = 0
+        link_size = lead = 0
+        leading = True
         for piece, is_link in zip(pieces, links, strict=True):
             if piece is _BR:
-                lines.append((_normalize("".join(line)), link_size))
-                line, link_size = [], 0
-            else:
-                line.append(piece)
-                if is_link:
-                    link_size += text_size(piece)
-        lines.append((_normalize("".join(line)), link_size))
+                lines.append((_normalize("".join(line)), link_size, lead))
+                line, link_size, lead, leading = [], 0, 0, True
+                continue
+            line.append(piece)
+            if is_link:
+                size = text_size(piece)
+                link_size += size
+                if leading:
+                    lead += size
+            elif leading and not piece.isspace():
+                leading = False
+        lines.append((_normalize("".join(line)), link_size, lead))
         paragraph: list[str] = []
-        paragraph_links = 0
-        for text, links_in_line in lines:
+        paragraph_links = paragraph_lead = 0
+        for text, links_in_line, lead_in_line in lines:
             if text:
+                if not paragraph:
+                    paragraph_lead = lead_in_line
                 paragraph.append(text)
                 paragraph_links += links_in_line
             elif paragraph:  # an empty line: two <br> in a row end the paragraph
-                self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level)
+                self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level, lead=paragraph_lead)
                 paragraph, paragraph_links = [], 0
         if paragraph:
-            self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level)
+            self._emit("\n".join(paragraph), paragraph_links, kind, top.frame, level, lead=paragraph_lead)
 
     def _emit_pre(self, pieces: list[str | None], links: list[bool], frame: int, level: int) -> None:
         raw = "".join("\n" if piece is _BR else piece for piece in pieces).translate(_INVISIBLE)
@@ -169,9 +179,12 @@ class _Walker:
         if text.strip():
             self._emit(text, link_size, BlockKind.PREFORMATTED, frame, level)
 
-    def _emit(self, text: str, link_size: int, kind: BlockKind, frame: int, level: int) -> None:
+    def _emit(
+        self, text: str, link_size: int, kind: BlockKind, frame: int, level: int, *, lead: int = 0
+    ) -> None:
         size = text_size(text)
-        self.segments.append(Segment(text, kind, frame, size, min(link_size, size), level))
+        link_size = min(link_size, size)
+        self.segments.append(Segment(text, kind, frame, size, link_size, level, min(lead, link_size)))
 
     def start(self, element: lxml.etree._Element) -> None:
         frames = self.frames

@@ -21,6 +21,7 @@ from newsmodel.policy import ParsePolicy
 
 __all__ = ["extract_html"]
 
+_TITLES = "//meta[@property='og:title' or @name='twitter:title']/@content | //title//text()"
 _HIDDEN = "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
 
 
@@ -30,6 +31,18 @@ def _clean(root: lxml.html.HtmlElement) -> None:
     for element in root.xpath(_HIDDEN):
         if element.getparent() is not None:
             element.drop_tree()
+
+
+def _titles(root: lxml.html.HtmlElement, title: str | None) -> list[str]:
+    """What the page calls its title: metadata's, OpenGraph's and the ``<title>`` element's."""
+    found = [title] if title else []
+    for value in root.xpath(
+        "//meta[@property='og:title' or @name='twitter:title']/@content | //title//text()"
+    ):
+        text = " ".join(str(value).split())
+        if text and text not in found:
+            found.append(text)
+    return found[:5]
 
 
 def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Draft:
@@ -48,9 +61,10 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     if root is None:
         return Draft(url=url, encoding=encoding, defects=defects)
     meta = extract_metadata(root, url=url)
+    titles = _titles(root, meta.title)
     _clean(root)
     segments, frames = segment_tree(root, hints())
-    selection = select_content(segments, frames, hints())
+    selection = select_content(segments, frames, hints(), titles)
     if policy.explain:
         for segment, rule in selection.removed:
             excerpt = segment.text if len(segment.text) <= 80 else segment.text[:77] + "..."
