@@ -1,15 +1,20 @@
 """Main-content selection: which segments of a page are the article.
 
-1. Every segment gets a weight: prose (long, few links) counts for its size, link lists and
-   anything inside a boilerplate element (by tag, ARIA role or class/id hint) count against.
-   An element marked as boilerplate that holds half the page's prose is not boilerplate
-   (a page-wide wrapper whose class happens to contain "sidebar").
-2. The container is the element whose subtree has the largest total weight: the article
-   body, without the navigation, lists of links and sidebars around it. Totals are summed
-   bottom-up in one pass, so this is linear in the size of the page.
-3. Inside the container, segments are dropped by rule: boilerplate elements, link-dense
-   blocks, the title heading, bylines, stand-alone dates and boilerplate phrases. Each
-   removal names its rule, for :attr:`ParsePolicy.explain`.
+1. Weights. Prose (a long segment with few links) counts for its size; a link-dense segment
+   and a teaser (a summary of another page, under its headline link) count against.
+2. Marks. An element is boilerplate by its tag (``nav``, ``aside``, ...), ARIA role or a
+   class/id hint; its text counts against, up to :data:`MARK_CAP` per element. A marked
+   element holding :data:`EXEMPT_SHARE` of the page's prose is not boilerplate (a page-wide
+   wrapper whose class happens to say "sidebar"); if every bit of prose is marked, the marks
+   are ignored.
+3. Container. The block element whose subtree weighs most: the article body without the
+   navigation, link lists and sidebars around it. Sums run bottom-up over the frames in one
+   pass, so this is linear in the size of the page. Siblings of the container that weigh
+   enough join it, and so does a lead paragraph just above it.
+4. Verdicts. Inside, segments are dropped by rule: marked elements, link density, teasers,
+   the title heading, bylines, stand-alone dates, image credits, boilerplate phrases, labels
+   of dropped lists and headings left without a section. Each removal names its rule, for
+   :attr:`ParsePolicy.explain`.
 """
 
 from __future__ import annotations
@@ -26,19 +31,12 @@ from newsmodel.pipeline import BlockKind
 
 __all__ = ["Selection", "select_content"]
 
-_WORDS = re.compile(r"\w+")
-Verdicts = list[tuple[Segment, "str | None"]]
-"""Segments in order, each with the rule that removed it or ``None``."""
-
 PROSE_SIZE = 60
 """A segment at least this big (see :func:`text_size`) with few links reads as prose."""
 LINK_DENSITY = 0.5
 """A segment with more of its text in links than this is navigation."""
 EXEMPT_SHARE = 0.5
-DECAY = 1.0
-"""How much of a child element's weight its parent block counts (1: plain subtree sums)."""
-SHORT = 0.0
-"""Weight, per unit of size, against short segments with few links."""
+"""A boilerplate-marked element holding this share of the page's prose is kept."""
 MARK_CAP = 200.0
 """Most a boilerplate-marked element counts against its ancestors."""
 CARD_LEVELS = 6
@@ -46,8 +44,23 @@ CARD_LEVELS = 6
 CARD_SEGMENTS = 5
 """Most segments a card may hold (headline, author, date, text, more)."""
 SIBLING_SHARE = 0.2
-"""A sibling of the container whose weight is this share of the container's joins it."""
-"""A boilerplate-marked element holding this share of the page's prose is kept."""
+"""A sibling of the container weighing this share of the container joins it, ..."""
+SIBLING_PROSE = 60.0
+"""... as does one weighing at least this (a paragraph of prose)."""
+LEAD_LEVELS = 3
+"""How far above the container a lead paragraph may sit."""
+LEAD_SKIPS = 6
+"""How many short blocks (dates, bylines, captions) may stand between a lead and the body."""
+
+_WORDS = re.compile(r"\w+")
+_ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+_HEADER = "tag:header"  # a header's lead paragraph is body text; its other parts are not
+# Elements that say they are the content; WordPress, for one, lists an article's categories
+# and tags in its class ("category-newsletter-recipes").
+_NEVER_MARKED = frozenset({"article", "main", "body", "html"})
+
+Verdicts = list[tuple[Segment, "str | None"]]
+"""Segments in order, each with the rule that removed it or ``None``."""
 
 
 @attrs.frozen
@@ -57,11 +70,12 @@ class Selection:
     kept: list[Segment]
     removed: list[tuple[Segment, str]]
     container: int | None
+    region: list[tuple[int, int]] = attrs.Factory(list)
+    """Ranges of frame numbers (first, last) the content was taken from."""
 
-
-# Elements that say they are the content; WordPress, for one, lists an article's categories
-# and tags in its class ("category-newsletter-recipes").
-_NEVER_MARKED = frozenset({"article", "main", "body", "html"})
+    def holds(self, frame: int) -> bool:
+        """Whether a frame lies in the content region."""
+        return any(low <= frame <= high for low, high in self.region)
 
 
 def _marks(frames: Frames, hints: Hints) -> list[str | None]:
@@ -96,10 +110,7 @@ def _raw_weight(segment: Segment, prose_size: int) -> float:
         return -float(segment.size)
     if segment.size >= prose_size:
         return segment.size * (1.0 - density)
-    return -SHORT * min(segment.size, 20)
-
-
-_ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+    return 0.0
 
 
 def _is_headline_link(segment: Segment) -> bool:
@@ -160,39 +171,127 @@ def _subtree_sums(frames: Frames, own: list[float]) -> list[float]:
     return sums
 
 
-def _decayed_sums(frames: Frames, own: list[float], decay: float) -> list[float]:
-    sums = list(own)
-    parents, blocks = frames.parents, frames.blocks
-    for number in range(len(sums) - 1, 0, -1):
-        sums[parents[number]] += sums[number] * (decay if blocks[number] else 1.0)
-    return sums
+class _Page:
+    """The working state of one selection: weights, marks and the container."""
 
+    def __init__(self, segments: Sequence[Segment], frames: Frames, hints: Hints) -> None:
+        self.segments = segments
+        self.frames = frames
+        count = len(frames.tags)
+        raw = [_raw_weight(s, PROSE_SIZE) for s in segments]
+        if not any(weight > 0 for weight in raw):  # no prose at all: text with few links will do
+            raw = [_raw_weight(s, 1) for s in segments]
+        self.teasers = _teasers(segments, frames, raw)
+        for index in self.teasers:
+            raw[index] = -float(segments[index].size)
+        self.raw = raw
+        prose = [0.0] * count
+        for segment, weight in zip(segments, raw, strict=True):
+            if weight > 0:
+                prose[segment.frame] += weight
+        prose = _subtree_sums(frames, prose)
+        self.marks = _marks(frames, hints)
+        for number, mark in enumerate(self.marks):
+            if mark is not None and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
+                self.marks[number] = None
+        self.nearest = [-1] * count  # the nearest marked frame at or above each frame
+        for number in range(count):
+            if self.marks[number] is not None:
+                self.nearest[number] = number
+            elif number:
+                self.nearest[number] = self.nearest[frames.parents[number]]
+        self.container, self.totals = self._container()
+        if self.totals[self.container] <= 0:  # every bit of prose is marked: the marks are wrong
+            self.nearest = [-1] * count
+            self.container, self.totals = self._container()
 
-def _container(
-    segments: Sequence[Segment],
-    frames: Frames,
-    raw: list[float],
-    marks: list[str | None],
-    nearest: list[int],
-) -> tuple[int, list[float]]:
-    """The block element of greatest subtree weight, and every element's subtree weight."""
-    count = len(frames.tags)
-    own = [0.0] * count
-    for segment, weight in zip(segments, raw, strict=True):
-        marked = nearest[segment.frame]
-        if marked >= 0:  # a boilerplate region counts against as a whole, up to a cap
-            own[marked] -= segment.size
-        else:
-            own[segment.frame] += weight
-    for number, mark in enumerate(marks):
-        if mark is not None and own[number] < -MARK_CAP:
-            own[number] = -MARK_CAP
-    totals = _decayed_sums(frames, own, DECAY)
-    container = 0
-    for number in range(count):
-        if frames.blocks[number] and totals[number] >= totals[container]:
-            container = number
-    return container, totals
+    def _container(self) -> tuple[int, list[float]]:
+        """The block element of greatest subtree weight, and every element's subtree weight."""
+        frames = self.frames
+        own = [0.0] * len(frames.tags)
+        for segment, weight in zip(self.segments, self.raw, strict=True):
+            marked = self.nearest[segment.frame]
+            if marked >= 0:  # a boilerplate element counts against as a whole, up to a cap
+                own[marked] -= segment.size
+            else:
+                own[segment.frame] += weight
+        for number, mark in enumerate(self.marks):
+            if mark is not None and own[number] < -MARK_CAP:
+                own[number] = -MARK_CAP
+        totals = _subtree_sums(frames, own)
+        container = 0
+        for number, total in enumerate(totals):
+            if frames.blocks[number] and total >= totals[container]:
+                container = number
+        return container, totals
+
+    def region(self) -> list[tuple[int, int]]:
+        """The frame ranges of the content: the container and its siblings of enough weight."""
+        frames, container = self.frames, self.container
+        parent = frames.parents[container]
+        if parent < 0:
+            return [(container, frames.ends[container])]
+        threshold = min(SIBLING_SHARE * self.totals[container], SIBLING_PROSE)
+        region = []
+        child = parent + 1
+        while child <= frames.ends[parent]:  # the children of parent, in order
+            if child == container or (frames.blocks[child] and self.totals[child] >= threshold > 0):
+                region.append((child, frames.ends[child]))
+            child = frames.ends[child] + 1
+        return region
+
+    def in_header_or_body(self, frame: int) -> bool:
+        """Whether a frame is unmarked, marked only as a header, or marked above the container."""
+        marked = self.nearest[frame]
+        return marked < 0 or self.marks[marked] == _HEADER or self.frames.contains(marked, self.container)
+
+    def lead(self, first: int) -> list[int]:
+        """Prose just before the content and close to it in the tree: a lead or standfirst.
+
+        Walks back from the first content segment over dates, bylines, share bars and
+        captions; stops at the title, at marked prose and at anything far from the container.
+        """
+        frames, scope = self.frames, self.container
+        for _ in range(LEAD_LEVELS):
+            if frames.parents[scope] < 0:
+                break
+            scope = frames.parents[scope]
+        found: list[int] = []
+        skipped = 0
+        for index in range(first - 1, -1, -1):
+            segment = self.segments[index]
+            inside = self.in_header_or_body(segment.frame)
+            if (
+                not frames.contains(scope, segment.frame)
+                or segment.level == 1
+                or (not inside and segment.size >= PROSE_SIZE)
+            ):
+                break
+            heading = segment.kind is BlockKind.HEADING
+            if (
+                inside
+                and index not in self.teasers
+                and ((self.raw[index] > 0 and not heading) or (heading and segment.size >= 2 * PROSE_SIZE))
+            ):
+                found.append(index)
+            else:
+                skipped += 1
+                if skipped > LEAD_SKIPS:
+                    break
+        found.reverse()
+        return found
+
+    def markup_rule(self, index: int) -> str | None:
+        """Why the markup alone rules a segment of the region out, or ``None``."""
+        segment = self.segments[index]
+        marked = self.nearest[segment.frame]
+        if not self.in_header_or_body(segment.frame):
+            return self.marks[marked] or "boilerplate"
+        if segment.link_density > LINK_DENSITY:
+            return "link-density"
+        if index in self.teasers:
+            return "teaser"
+        return None
 
 
 def select_content(
@@ -201,70 +300,25 @@ def select_content(
     """Choose the article's segments (see the module docstring)."""
     if not segments:
         return Selection([], [], None)
-    count = len(frames.tags)
-    raw = [_raw_weight(s, PROSE_SIZE) for s in segments]
-    if not any(weight > 0 for weight in raw):  # no prose at all: any text with few links will do
-        raw = [_raw_weight(s, 1) for s in segments]
-    teasers = _teasers(segments, frames, raw)
-    for index in teasers:
-        raw[index] = -float(segments[index].size)
-    prose = [0.0] * count
-    for segment, weight in zip(segments, raw, strict=True):
-        if weight > 0:
-            prose[segment.frame] += weight
-    prose = _subtree_sums(frames, prose)
-    marks = _marks(frames, hints)
-    for number, mark in enumerate(marks):
-        if mark is not None and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
-            marks[number] = None
-    nearest = [-1] * count  # nearest marked frame at or above each frame
-    for number in range(count):
-        if marks[number] is not None:
-            nearest[number] = number
-        elif number:
-            nearest[number] = nearest[frames.parents[number]]
-    container, totals = _container(segments, frames, raw, marks, nearest)
-    if totals[container] <= 0:  # every bit of prose is marked: the marks are wrong
-        nearest = [-1] * count
-        container, totals = _container(segments, frames, raw, marks, nearest)
-    region = _region(frames, container, totals)
-    candidates: list[tuple[Segment, str | None]] = []
-    depth = frames.depths[container]
+    page = _Page(segments, frames, hints)
+    region = page.region()
+    chosen: list[int] = []
     spans = iter(region)
     low, high = next(spans)
     for index, segment in enumerate(segments):
         while segment.frame > high:
-            low, high = next(spans, (count, count))
-        if segment.frame < low:
-            continue
-        marked = nearest[segment.frame]
-        if marked >= 0 and frames.depths[marked] > depth:
-            candidates.append((segment, marks[marked] or "boilerplate"))
-        elif segment.link_density > LINK_DENSITY:
-            candidates.append((segment, "link-density"))
-        elif index in teasers:
-            candidates.append((segment, "teaser"))
-        else:
-            candidates.append((segment, None))
-    verdicts = _judge(candidates, titles)
+            low, high = next(spans, (len(frames.tags), len(frames.tags)))
+        if segment.frame >= low:
+            chosen.append(index)
+    if chosen:
+        lead = page.lead(chosen[0])
+        if lead:
+            region.insert(0, (segments[lead[0]].frame, region[0][0] - 1))
+            chosen[:0] = lead
+    verdicts = _judge([(segments[i], page.markup_rule(i)) for i in chosen], titles)
     kept = [s for s, rule in verdicts if rule is None]
     removed = [(s, rule) for s, rule in verdicts if rule is not None]
-    return Selection(kept, removed, container)
-
-
-def _region(frames: Frames, container: int, totals: list[float]) -> list[tuple[int, int]]:
-    """The frame ranges of the content: the container and its siblings of enough weight."""
-    parent = frames.parents[container]
-    if parent < 0:
-        return [(container, frames.ends[container])]
-    threshold = SIBLING_SHARE * totals[container]
-    region = []
-    child = parent + 1
-    while child <= frames.ends[parent]:  # the children of parent, in order
-        if child == container or (frames.blocks[child] and totals[child] >= threshold > 0):
-            region.append((child, frames.ends[child]))
-        child = frames.ends[child] + 1
-    return region
+    return Selection(kept, removed, page.container, region)
 
 
 def _title_keys(titles: Sequence[str]) -> set[str]:

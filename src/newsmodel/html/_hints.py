@@ -57,6 +57,9 @@ class Hints:
     block_tags: frozenset[str]
     list_item_tags: frozenset[str]
     cell_tags: frozenset[str]
+    figure_tags: frozenset[str]
+    caption_class: ClassHints
+    credit_class: ClassHints
     boilerplate_tags: frozenset[str]
     boilerplate_roles: frozenset[str]
     boilerplate_class: ClassHints
@@ -72,6 +75,9 @@ def hints() -> Hints:
         block_tags=frozenset(data["block_tags"]),
         list_item_tags=frozenset(data["list_item_tags"]),
         cell_tags=frozenset(data["cell_tags"]),
+        figure_tags=frozenset(data["figure_tags"]),
+        caption_class=ClassHints.from_json(data["caption_class"]),
+        credit_class=ClassHints.from_json(data["credit_class"]),
         boilerplate_tags=frozenset(data["boilerplate_tags"]),
         boilerplate_roles=frozenset(data["boilerplate_roles"]),
         boilerplate_class=ClassHints.from_json(data["boilerplate_class"]),

@@ -18,7 +18,12 @@ import lxml.etree
 from newsmodel.html._hints import Hints
 from newsmodel.pipeline import BlockKind
 
-__all__ = ["Frames", "Segment", "segment_tree", "text_size"]
+__all__ = ["CAPTION_NODES", "CAPTION_TEXT", "Frames", "Segment", "Segmentation", "segment_tree", "text_size"]
+
+CAPTION_TEXT = 500
+"""A caption-classed element with more text than this is body, not a caption."""
+CAPTION_NODES = 60
+"""... or with more elements than this."""
 
 _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Scripts written without spaces carry more per character: Han, kana, Hangul syllables, Thai.
@@ -107,6 +112,7 @@ class _Walker:
         self.in_quote = 0
         self.in_item = 0
         self.open_frames: list[int] = []
+        self.figures: list[int] = []
 
     def add(self, text: str | None) -> None:
         if text and self.open:
@@ -186,13 +192,18 @@ class _Walker:
         link_size = min(link_size, size)
         self.segments.append(Segment(text, kind, frame, size, link_size, level, min(lead, link_size)))
 
-    def start(self, element: lxml.etree._Element) -> None:
+    def start(self, element: lxml.etree._Element) -> bool:
+        """Open an element; ``True`` when it is a figure, whose subtree is not walked."""
         frames = self.frames
         number = len(frames.tags)
         tag = element.tag if isinstance(element.tag, str) else ""
         block = tag in self.hints.block_tags or not self.open_frames
         if tag in self.hints.cell_tags:  # a layout cell holding blocks is a block itself
             block = any(isinstance(c.tag, str) and c.tag in self.hints.block_tags for c in element)
+        figure = bool(self.open_frames) and (
+            (tag in self.hints.figure_tags and _has_image(element)) or (block and self._is_caption(element))
+        )
+        block = block or figure
         parent = self.open_frames[-1] if self.open_frames else -1
         frames.elements.append(element)
         frames.tags.append(tag)
@@ -219,7 +230,23 @@ class _Walker:
             self.in_link += 1
         elif tag in self.hints.cell_tags:  # a data cell: the row reads as one line
             self.add(" ")
+        if figure:
+            self.figures.append(number)
+            return True
         self.add(element.text)
+        return False
+
+    def _is_caption(self, element: lxml.etree._Element) -> bool:
+        attribute = " ".join(filter(None, (element.get("class"), element.get("id"))))
+        if not attribute or self.hints.caption_class.match(attribute) is None:
+            return False
+        # Little text in few elements; counting stops early, so the check costs O(1).
+        chars = 0
+        for nodes, node in enumerate(element.iter(), 1):
+            chars += len(node.text or "") + (len(node.tail or "") if node is not element else 0)
+            if nodes > CAPTION_NODES or chars > CAPTION_TEXT:
+                return False
+        return True
 
     def end(self, element: lxml.etree._Element) -> None:
         number = self.open_frames.pop()
@@ -242,18 +269,40 @@ class _Walker:
         self.add(element.tail)
 
     def walk(self, root: lxml.etree._Element) -> None:
-        for event, element in lxml.etree.iterwalk(root, events=("start", "end")):
+        walker = lxml.etree.iterwalk(root, events=("start", "end"))
+        for event, element in walker:
             if event == "start":
-                self.start(element)
+                if self.start(element):
+                    walker.skip_subtree()
             else:
                 self.end(element)
 
 
-def segment_tree(root: lxml.etree._Element, hints: Hints) -> tuple[list[Segment], Frames]:
-    """The text segments of a tree in reading order, and the frames they refer to.
+def _has_image(figure: lxml.etree._Element) -> bool:
+    """Whether a ``<figure>`` shows an image (others hold tables, code, quotes: body text)."""
+    for nodes, node in enumerate(figure.iter(), 1):
+        if node.tag == "img":
+            return True
+        if nodes > CAPTION_NODES:
+            break
+    return False
+
+
+@attrs.define
+class Segmentation:
+    """What the walk found: text segments in reading order, the frames, the figures."""
+
+    segments: list[Segment]
+    frames: Frames
+    figures: list[int]
+    """Frames of figures and caption blocks, whose text is not among the segments."""
+
+
+def segment_tree(root: lxml.etree._Element, hints: Hints) -> Segmentation:
+    """Cut a tree into segments (see the module docstring).
 
     The root is treated as a block element whatever its tag, so no text is lost.
     """
     walker = _Walker(hints)
     walker.walk(root)
-    return walker.segments, walker.frames
+    return Segmentation(walker.segments, walker.frames, walker.figures)

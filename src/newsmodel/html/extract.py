@@ -12,6 +12,7 @@ import lxml.html
 from newsmodel.html._content import select_content
 from newsmodel.html._decode import decode_bytes, to_parser_bytes
 from newsmodel.html._hints import hints
+from newsmodel.html._images import image_of, merge_images
 from newsmodel.html._segment import segment_tree
 from newsmodel.html._tree import parse_document
 from newsmodel.html.metadata import extract_metadata
@@ -63,8 +64,13 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     meta = extract_metadata(root, url=url)
     titles = _titles(root, meta.title)
     _clean(root)
-    segments, frames = segment_tree(root, hints())
-    selection = select_content(segments, frames, hints(), titles)
+    walked = segment_tree(root, hints())
+    selection = select_content(walked.segments, walked.frames, hints(), titles)
+    images = [
+        image_of(walked.frames.elements[f], url, hints().credit_class)
+        for f in walked.figures
+        if selection.holds(f)
+    ]
     if policy.explain:
         for segment, rule in selection.removed:
             excerpt = segment.text if len(segment.text) <= 80 else segment.text[:77] + "..."
@@ -82,7 +88,7 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
         publisher=meta.publisher,
         section=meta.section,
         tags=meta.tags,
-        images=meta.images,
+        images=merge_images(meta.images, filter(None, images)),
         encoding=encoding,
         provenance=meta.provenance,
         defects=defects,
