@@ -47,6 +47,8 @@ SIBLING_SHARE = 0.2
 """A sibling of the container weighing this share of the container joins it, ..."""
 SIBLING_PROSE = 60.0
 """... as does one weighing at least this (a paragraph of prose)."""
+LEAF_UP = 1.0
+"""A one-paragraph container gives way to its parent if that weighs this share of it."""
 LEAD_LEVELS = 3
 """How far above the container a lead paragraph may sit."""
 LEAD_SKIPS = 6
@@ -223,6 +225,14 @@ class _Page:
         for number, total in enumerate(totals):
             if frames.blocks[number] and total >= totals[container]:
                 container = number
+        parent = frames.parents[container]
+        if (
+            LEAF_UP
+            and parent >= 0
+            and frames.ends[container] == container
+            and totals[parent] >= LEAF_UP * totals[container]
+        ):
+            container = parent  # one paragraph is not an article: its parent holds the rest
         return container, totals
 
     def region(self) -> list[tuple[int, int]]:
@@ -365,7 +375,7 @@ def _text_rule(segment: Segment, rules: TextRules, titles: set[str], seen_prose:
         return None
     if segment.kind is BlockKind.HEADING and not seen_prose:
         key = _key(text)
-        if key in titles or (segment.level == 1 and not titles):
+        if key in titles or segment.level == 1:
             return "title"
     phrase = rules.is_boilerplate(text)
     if phrase is not None:

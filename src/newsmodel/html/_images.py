@@ -42,6 +42,11 @@ _SLASHED = re.compile(
     re.DOTALL,
 )
 _SPACE = re.compile(r"\s+")
+_CREDIT_LABEL = re.compile(
+    r"^(?:(?:photo(?:graph)?s?|image|picture|pic|fotos?|bild|credits?|source|quelle|crédits?|fuente|fonte|"
+    r"illustration)(?: by| von| de| par)?\s*[:：]\s*|(?:©|\(c\)|copyright)\s*)",
+    re.IGNORECASE,
+)
 
 
 def _clean(text: str | None) -> str | None:
@@ -59,9 +64,7 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     for pattern in (_AGENCY_PHOTO, _LABELLED, _SLASHED):
         found = pattern.match(text)
         if found is not None:
-            credit = _clean(found.group("credit"))
-            if credit is not None:
-                credit = re.sub(r"^(?:©|\(c\)|copyright)\s*", "", credit, flags=re.IGNORECASE) or credit
+            credit = _clean(_CREDIT_LABEL.sub("", found.group("credit")))
             return _clean(found.group("caption")), credit
     return text, None
 

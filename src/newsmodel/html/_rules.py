@@ -13,6 +13,7 @@ from functools import cache
 import attrs
 
 from newsmodel.data import read_json
+from newsmodel.model import Dateline
 
 __all__ = ["SHORT_TEXT", "TextRules", "text_rules"]
 
@@ -24,6 +25,20 @@ _HAS_DIGIT = re.compile(r"\d")
 _STRIP = " \t\n:|-–—•·*#()[]{}<>»«›‹\"'“”„.,;!?/"
 _COUNT = re.compile(r"[(\[]?\d+[)\]]?$")
 _NUMERIC_DATE = re.compile(r"\b\d{1,2}[./]\d{1,2}[./]\d{2,4}\b|\b\d{4}-\d{2}-\d{2}\b|\b\d{1,2}:\d{2}\b")
+# Bounded repetitions only, applied to a bounded prefix: linear.
+_DATELINE = re.compile(
+    r"(?P<dateline>(?:"
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{1,30}(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{0,30}){0,3})"
+    r"(?:, (?:[A-Z][A-Za-z.]{1,20}(?: [A-Z][A-Za-z.]{1,20})?))?"
+    r"(?:, [A-Z][a-z]{2,9}\.? \d{1,2})?"
+    r"(?:,? ?\((?P<agency>[^()\n]{2,40})\))?"
+    r"|(?P<title_place>[A-ZÀ-Þ][\w'’.\-]{1,30}(?: [A-ZÀ-Þ][\w'’.\-]{1,30}){0,2})"
+    r",? ?\((?P<title_agency>[^()\n]{2,40})\)"
+    r"|\((?P<agency_only>[^()\n]{2,40})\)"
+    r") ?(?:[-–—]{1,2}|(?P<colon>:)))(?= \S)"
+)
+DATELINE_SCAN = 160
+"""How far into a first paragraph a dateline is looked for."""
 _SENTENCE_END = re.compile(r"[.!?…]$")
 
 
@@ -44,6 +59,24 @@ class TextRules:
     credit_agencies: frozenset[str]
     phrases: frozenset[str]
     starts: tuple[str, ...]
+    not_places: frozenset[str]
+
+    def dateline(self, text: str) -> Dateline | None:
+        """The dateline a first paragraph opens with: ``PARIS (Reuters) -``, ``Washington (AP) —``."""
+        found = _DATELINE.match(text[:DATELINE_SCAN])
+        if found is None:
+            return None
+        place = found.group("place") or found.group("title_place")
+        agency = found.group("agency") or found.group("title_agency") or found.group("agency_only")
+        if found.group("place") and found.group("place").lower().strip(" .") in self.not_places:
+            return None
+        if found.group("colon") and (agency or not found.group("place")):
+            return None
+        return Dateline(
+            text=found.group("dateline"),
+            place=" ".join(place.split()) if place else None,
+            agency=" ".join(agency.split()) if agency else None,
+        )
 
     def is_byline(self, text: str) -> bool:
         """``By Jane Doe``, ``Von Max Muster und Erika Muster``: a credit line, not prose."""
@@ -121,4 +154,5 @@ def text_rules() -> TextRules:
         credit_agencies=frozenset(data["credit_agencies"]),
         phrases=frozenset(data["boilerplate_phrases"]),
         starts=tuple(data["boilerplate_starts"]),
+        not_places=frozenset(data["not_dateline_places"]),
     )

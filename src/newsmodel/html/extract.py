@@ -13,11 +13,12 @@ from newsmodel.html._content import select_content
 from newsmodel.html._decode import decode_bytes, to_parser_bytes
 from newsmodel.html._hints import hints
 from newsmodel.html._images import image_of, merge_images
+from newsmodel.html._rules import text_rules
 from newsmodel.html._segment import segment_tree
 from newsmodel.html._tree import parse_document
 from newsmodel.html.metadata import extract_metadata
-from newsmodel.model import Defect
-from newsmodel.pipeline import Block, Draft
+from newsmodel.model import Defect, Provenance
+from newsmodel.pipeline import Block, BlockKind, Draft
 from newsmodel.policy import ParsePolicy
 
 __all__ = ["extract_html"]
@@ -75,14 +76,24 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
         for segment, rule in selection.removed:
             excerpt = segment.text if len(segment.text) <= 80 else segment.text[:77] + "..."
             defects.append(Defect(code="boilerplate", message=f"{rule}: {excerpt}"))
+    blocks = [Block(s.text, s.kind) for s in selection.kept]
+    dateline = None
+    if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
+        dateline = text_rules().dateline(blocks[0].text)
+    title, provenance = meta.title, list(meta.provenance)
+    if title is None:  # the heading removed as the title stands in until metadata has one
+        title = next((s.text for s, rule in selection.removed if rule == "title"), None)
+        if title is not None:
+            provenance.append(Provenance(field="title", source="html:heading"))
     return Draft(
-        blocks=[Block(s.text, s.kind) for s in selection.kept],
+        blocks=blocks,
         url=url,
-        title=meta.title,
+        title=title,
         subtitle=meta.subtitle,
         authors=meta.authors,
         published=meta.published,
         modified=meta.modified,
+        dateline=dateline,
         language=meta.language,
         canonical_url=meta.canonical_url,
         publisher=meta.publisher,
@@ -90,6 +101,6 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
         tags=meta.tags,
         images=merge_images(meta.images, filter(None, images)),
         encoding=encoding,
-        provenance=meta.provenance,
+        provenance=provenance,
         defects=defects,
     )
