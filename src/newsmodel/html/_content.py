@@ -56,6 +56,7 @@ LEAD_SKIPS = 6
 
 _WORDS = re.compile(r"\w+")
 _ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
+_HIDDEN = "hidden"  # hidden text is never exempt: only a page hidden whole is read
 _HEADER = "tag:header"  # a header's lead paragraph is body text; its other parts are not
 # Elements that say they are the content; WordPress, for one, lists an article's categories
 # and tags in its class ("category-newsletter-recipes").
@@ -87,6 +88,9 @@ def _marks(frames: Frames, hints: Hints) -> list[str | None]:
         if not frames.blocks[number] or number == 0:
             continue
         tag = frames.tags[number]
+        if frames.hidden[number]:
+            marks[number] = _HIDDEN
+            continue
         if tag in _NEVER_MARKED:
             continue
         if tag in hints.boilerplate_tags:
@@ -194,7 +198,7 @@ class _Page:
         prose = _subtree_sums(frames, prose)
         self.marks = _marks(frames, hints)
         for number, mark in enumerate(self.marks):
-            if mark is not None and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
+            if mark not in (None, _HIDDEN) and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
                 self.marks[number] = None
         self.nearest = [-1] * count  # the nearest marked frame at or above each frame
         for number in range(count):

@@ -83,6 +83,8 @@ class Frames:
     ends: list[int] = attrs.Factory(list)
     """Number of each frame's last descendant (itself when it has none)."""
     blocks: list[bool] = attrs.Factory(list)
+    hidden: list[bool] = attrs.Factory(list)
+    """Whether each element is hidden from readers (``hidden``, ``display: none``, ...)."""
 
     def contains(self, outer: int, inner: int) -> bool:
         """Whether frame ``inner`` is ``outer`` or inside it."""
@@ -178,7 +180,7 @@ class _Walker:
 
     def _emit_pre(self, pieces: list[str | None], links: list[bool], frame: int, level: int) -> None:
         raw = "".join("\n" if piece is _BR else piece for piece in pieces).translate(_INVISIBLE)
-        text = "\n".join(line.rstrip() for line in raw.splitlines()).strip("\n")
+        text = "\n".join(line.rstrip() for line in raw.splitlines()).strip()  # a Block has no outer space
         link_size = sum(
             text_size(p) for p, is_link in zip(pieces, links, strict=True) if is_link and p is not _BR
         )
@@ -204,6 +206,7 @@ class _Walker:
             (tag in self.hints.figure_tags and _has_image(element)) or (block and self._is_caption(element))
         )
         block = block or figure
+        hidden = _is_hidden(element)
         parent = self.open_frames[-1] if self.open_frames else -1
         frames.elements.append(element)
         frames.tags.append(tag)
@@ -211,7 +214,10 @@ class _Walker:
         frames.depths.append(len(self.open_frames))
         frames.ends.append(number)
         frames.blocks.append(block)
+        frames.hidden.append(hidden)
         self.open_frames.append(number)
+        if hidden and not block:  # hidden inline text is dropped; a hidden block is only marked
+            return True
         if block:
             if self.open:
                 self.flush()
@@ -262,6 +268,8 @@ class _Walker:
                 self.in_quote -= 1
             elif tag in self.hints.list_item_tags:
                 self.in_item -= 1
+        elif frames.hidden[number]:
+            pass  # a hidden inline element was skipped whole at its start
         elif tag == "a":
             self.in_link -= 1
         elif tag in self.hints.cell_tags:
@@ -276,6 +284,14 @@ class _Walker:
                     walker.skip_subtree()
             else:
                 self.end(element)
+
+
+def _is_hidden(element: lxml.etree._Element) -> bool:
+    """Whether markup hides an element: ``hidden``, ``aria-hidden="true"``, ``display: none``."""
+    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+        return True
+    style = element.get("style")
+    return style is not None and "none" in style and "display:none" in style.replace(" ", "").lower()
 
 
 def _has_image(figure: lxml.etree._Element) -> bool:

@@ -24,15 +24,11 @@ from newsmodel.policy import ParsePolicy
 __all__ = ["extract_html"]
 
 _TITLES = "//meta[@property='og:title' or @name='twitter:title']/@content | //title//text()"
-_HIDDEN = "//*[@hidden or @aria-hidden='true' or contains(translate(@style, ' ', ''), 'display:none')]"
 
 
 def _clean(root: lxml.html.HtmlElement) -> None:
-    """Remove what is never shown as text: scripts, styles, forms' widgets, hidden elements."""
+    """Remove what is never shown as text: scripts, styles, widgets of forms, media."""
     lxml.etree.strip_elements(root, *hints().drop_tags, with_tail=False)
-    for element in root.xpath(_HIDDEN):
-        if element.getparent() is not None:
-            element.drop_tree()
 
 
 def _titles(root: lxml.html.HtmlElement, title: str | None) -> list[str]:
