@@ -84,8 +84,9 @@ class Selection:
 def _marks(frames: Frames, hints: Hints) -> list[str | None]:
     """Why each frame is boilerplate by its own markup (``None`` when it is not)."""
     marks: list[str | None] = [None] * len(frames.tags)
+    matched: dict[str, str | None] = {}
     for number, element in enumerate(frames.elements):
-        if not frames.blocks[number] or number == 0:
+        if number == 0:
             continue
         tag = frames.tags[number]
         if frames.hidden[number]:
@@ -100,11 +101,12 @@ def _marks(frames: Frames, hints: Hints) -> list[str | None]:
         if role and role.strip().lower() in hints.boilerplate_roles:
             marks[number] = f"role:{role.strip().lower()}"
             continue
-        attribute = " ".join(filter(None, (element.get("class"), element.get("id"))))
+        attribute = frames.attributes[number]
         if attribute:
-            word = hints.boilerplate_class.match(attribute)
-            if word is not None:
-                marks[number] = f"class:{word}"
+            if attribute not in matched:  # pages repeat their class names: match each once
+                word = hints.boilerplate_class.match(attribute)
+                matched[attribute] = None if word is None else f"class:{word}"
+            marks[number] = matched[attribute]
     return marks
 
 
@@ -227,7 +229,7 @@ class _Page:
         totals = _subtree_sums(frames, own)
         container = 0
         for number, total in enumerate(totals):
-            if frames.blocks[number] and total >= totals[container]:
+            if total >= totals[container]:
                 container = number
         parent = frames.parents[container]
         if (
@@ -249,7 +251,7 @@ class _Page:
         region = []
         child = parent + 1
         while child <= frames.ends[parent]:  # the children of parent, in order
-            if child == container or (frames.blocks[child] and self.totals[child] >= threshold > 0):
+            if child == container or self.totals[child] >= threshold > 0:
                 region.append((child, frames.ends[child]))
             child = frames.ends[child] + 1
         return region

@@ -29,6 +29,8 @@ _HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 # Scripts written without spaces carry more per character: Han, kana, Hangul syllables, Thai.
 _DENSE = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _BR = None  # a <br> in a segment's pieces
+# What an open element is, for its end event: only block elements become frames.
+_INLINE, _LINK, _CELL, _SKIPPED, _FRAME = range(5)
 
 
 # Invisible formatting characters a reader never sees: soft hyphen, zero-width space, and
@@ -74,7 +76,11 @@ class Segment:
 
 @attrs.define(slots=True)
 class Frames:
-    """The elements of a tree in document order, as parallel lists indexed by frame number."""
+    """The block elements of a tree in document order, as parallel lists by frame number.
+
+    Inline elements (links, emphasis, spans) are not frames: their text belongs to the
+    block around them.
+    """
 
     elements: list[lxml.etree._Element] = attrs.Factory(list)
     tags: list[str] = attrs.Factory(list)
@@ -82,9 +88,10 @@ class Frames:
     depths: list[int] = attrs.Factory(list)
     ends: list[int] = attrs.Factory(list)
     """Number of each frame's last descendant (itself when it has none)."""
-    blocks: list[bool] = attrs.Factory(list)
     hidden: list[bool] = attrs.Factory(list)
     """Whether each element is hidden from readers (``hidden``, ``display: none``, ...)."""
+    attributes: list[str] = attrs.Factory(list)
+    """The class and id of each block element, space-separated ("" for other elements)."""
 
     def contains(self, outer: int, inner: int) -> bool:
         """Whether frame ``inner`` is ``outer`` or inside it."""
@@ -115,6 +122,10 @@ class _Walker:
         self.in_item = 0
         self.open_frames: list[int] = []
         self.figures: list[int] = []
+        self.captions: dict[str, bool] = {}
+        self.kinds: list[int] = []  # what each open element is: _FRAME, _LINK, ...
+        self.block_tags = hints.block_tags
+        self.cell_tags = hints.cell_tags
 
     def add(self, text: str | None) -> None:
         if text and self.open:
@@ -195,56 +206,68 @@ class _Walker:
         self.segments.append(Segment(text, kind, frame, size, link_size, level, min(lead, link_size)))
 
     def start(self, element: lxml.etree._Element) -> bool:
-        """Open an element; ``True`` when it is a figure, whose subtree is not walked."""
+        """Open an element; ``True`` when its subtree is not to be walked (figures, hidden)."""
+        tag = element.tag if isinstance(element.tag, str) else ""
+        block = tag in self.block_tags or not self.open_frames
+        if tag in self.cell_tags:  # a layout cell holding blocks is a block itself
+            block = any(isinstance(c.tag, str) and c.tag in self.block_tags for c in element)
+        if not block:
+            return self.start_inline(element, tag)
+        names, ident = element.get("class"), element.get("id")
+        attribute = f"{names} {ident}" if names and ident else names or ident or ""
+        figure = bool(self.open_frames) and (
+            (tag in self.hints.figure_tags and _has_image(element)) or self._is_caption(element, attribute)
+        )
         frames = self.frames
         number = len(frames.tags)
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag in self.hints.block_tags or not self.open_frames
-        if tag in self.hints.cell_tags:  # a layout cell holding blocks is a block itself
-            block = any(isinstance(c.tag, str) and c.tag in self.hints.block_tags for c in element)
-        figure = bool(self.open_frames) and (
-            (tag in self.hints.figure_tags and _has_image(element)) or (block and self._is_caption(element))
-        )
-        block = block or figure
-        hidden = _is_hidden(element)
-        parent = self.open_frames[-1] if self.open_frames else -1
         frames.elements.append(element)
         frames.tags.append(tag)
-        frames.parents.append(parent)
+        frames.parents.append(self.open_frames[-1] if self.open_frames else -1)
         frames.depths.append(len(self.open_frames))
         frames.ends.append(number)
-        frames.blocks.append(block)
-        frames.hidden.append(hidden)
+        frames.hidden.append(_is_hidden(element))
+        frames.attributes.append(attribute)
         self.open_frames.append(number)
-        if hidden and not block:  # hidden inline text is dropped; a hidden block is only marked
-            return True
-        if block:
-            if self.open:
-                self.flush()
-            self.open.append(_Open(number, _HEADINGS.get(tag, 0)))
-            if tag == "pre":
-                self.in_pre += 1
-            elif tag == "blockquote":
-                self.in_quote += 1
-            elif tag in self.hints.list_item_tags:
-                self.in_item += 1
-        elif tag == "br":
-            if self.open:
-                self.open[-1].pieces.append(_BR)
-                self.open[-1].links.append(False)
-        elif tag == "a":
-            self.in_link += 1
-        elif tag in self.hints.cell_tags:  # a data cell: the row reads as one line
-            self.add(" ")
+        self.kinds.append(_FRAME)
+        if self.open:
+            self.flush()
+        self.open.append(_Open(number, _HEADINGS.get(tag, 0)))
+        if tag == "pre":
+            self.in_pre += 1
+        elif tag == "blockquote":
+            self.in_quote += 1
+        elif tag in self.hints.list_item_tags:
+            self.in_item += 1
         if figure:
             self.figures.append(number)
             return True
         self.add(element.text)
         return False
 
-    def _is_caption(self, element: lxml.etree._Element) -> bool:
-        attribute = " ".join(filter(None, (element.get("class"), element.get("id"))))
-        if not attribute or self.hints.caption_class.match(attribute) is None:
+    def start_inline(self, element: lxml.etree._Element, tag: str) -> bool:
+        if _is_hidden(element):  # hidden inline text is dropped; a hidden block is only marked
+            self.kinds.append(_SKIPPED)
+            return True
+        if tag == "a":
+            self.in_link += 1
+            self.kinds.append(_LINK)
+        elif tag in self.cell_tags:  # a data cell: the row reads as one line
+            self.add(" ")
+            self.kinds.append(_CELL)
+        else:
+            if tag == "br" and self.open:
+                self.open[-1].pieces.append(_BR)
+                self.open[-1].links.append(False)
+            self.kinds.append(_INLINE)
+        self.add(element.text)
+        return False
+
+    def _is_caption(self, element: lxml.etree._Element, attribute: str) -> bool:
+        if not attribute:
+            return False
+        if attribute not in self.captions:  # pages repeat their class names: match each once
+            self.captions[attribute] = self.hints.caption_class.match(attribute) is not None
+        if not self.captions[attribute]:
             return False
         # Little text in few elements; counting stops early, so the check costs O(1).
         chars = 0
@@ -255,11 +278,12 @@ class _Walker:
         return True
 
     def end(self, element: lxml.etree._Element) -> None:
-        number = self.open_frames.pop()
-        frames = self.frames
-        frames.ends[number] = len(frames.tags) - 1
-        tag = frames.tags[number]
-        if frames.blocks[number]:
+        kind = self.kinds.pop()
+        if kind == _FRAME:
+            number = self.open_frames.pop()
+            frames = self.frames
+            frames.ends[number] = len(frames.tags) - 1
+            tag = frames.tags[number]
             self.flush()
             self.open.pop()
             if tag == "pre":
@@ -268,11 +292,9 @@ class _Walker:
                 self.in_quote -= 1
             elif tag in self.hints.list_item_tags:
                 self.in_item -= 1
-        elif frames.hidden[number]:
-            pass  # a hidden inline element was skipped whole at its start
-        elif tag == "a":
+        elif kind == _LINK:
             self.in_link -= 1
-        elif tag in self.hints.cell_tags:
+        elif kind == _CELL:
             self.add(" ")
         self.add(element.tail)
 
