@@ -25,7 +25,7 @@ from collections.abc import Sequence
 import attrs
 
 from newsmodel.html._hints import Hints
-from newsmodel.html._rules import SHORT_TEXT, TextRules, text_rules
+from newsmodel.html._rules import STARTS_TEXT, TextRules, text_rules
 from newsmodel.html._segment import Frames, Segment
 from newsmodel.pipeline import BlockKind
 
@@ -377,7 +377,7 @@ def _judge(
 
 def _text_rule(segment: Segment, rules: TextRules, titles: set[str], seen_prose: bool) -> str | None:
     text = segment.text
-    if len(text) > SHORT_TEXT:
+    if len(text) > STARTS_TEXT:
         return None
     if segment.kind is BlockKind.HEADING and not seen_prose:
         key = _key(text)

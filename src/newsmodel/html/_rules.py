@@ -15,10 +15,12 @@ import attrs
 from newsmodel.data import read_json
 from newsmodel.model import Dateline
 
-__all__ = ["SHORT_TEXT", "TextRules", "text_rules"]
+__all__ = ["SHORT_TEXT", "STARTS_TEXT", "TextRules", "text_rules"]
 
 SHORT_TEXT = 200
-"""Only blocks shorter than this (in characters) are judged by the text rules."""
+"""Only blocks shorter than this (in characters) are judged by the text rules, ..."""
+STARTS_TEXT = 300
+"""... except the openings of boilerplate, looked for in blocks up to this long."""
 
 _WORD = re.compile(r"\w+(?:[.'’]\w+)*\.?")
 _HAS_DIGIT = re.compile(r"\d")
@@ -126,14 +128,18 @@ class TextRules:
 
     def is_boilerplate(self, text: str) -> str | None:
         """The boilerplate phrase ``text`` is, or starts with; ``None`` for other text."""
-        if len(text) > SHORT_TEXT:
+        if len(text) > STARTS_TEXT:
             return None
-        key = _phrase_key(text)
-        if key in self.phrases or not key:
-            return key or "punctuation"
+        if len(text) <= SHORT_TEXT:
+            key = _phrase_key(text)
+            if key in self.phrases or not key:
+                return key or "punctuation"
         lowered = " ".join(text.lower().split())
         for start in self.starts:
-            if lowered.startswith(start):
+            # A whole word or phrase: "anzeige" opens "Anzeige: ..." but not "Anzeigenkunden".
+            if lowered.startswith(start) and (
+                len(lowered) == len(start) or not start[-1].isalnum() or not lowered[len(start)].isalnum()
+            ):
                 return start
         return None
 
