@@ -87,6 +87,11 @@ class TestDeclarations:
         data = (filler + '<meta charset="windows-1252">' + BODY).encode("cp1252")
         assert declared_charset(data) is None
 
+    def test_adversarial_prefix(self):
+        """Odd declarations (long runs of spaces, many unfinished metas) are scanned quickly."""
+        assert declared_charset(b"<meta charset" + b" " * 20_000 + b"=utf-8>") is None
+        assert declared_charset(b"<meta " * 5_000) is None
+
     def test_unknown_label(self):
         """An unknown charset label is recorded and the page decoded by evidence."""
         decoded = decode_bytes(page(head='<meta charset="x-no-such">').encode(), DEFAULT)

@@ -19,7 +19,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+import sys
 from collections.abc import Sequence
 
 import attrs
@@ -55,6 +57,7 @@ LEAD_SKIPS = 6
 """How many short blocks (dates, bylines, captions) may stand between a lead and the body."""
 
 _WORDS = re.compile(r"\w+")
+_END = sys.maxsize
 _ELLIPSES = ("...", "…", "[…]", "[...]", "(…)", "(...)")
 _HIDDEN = "hidden"  # hidden text is never exempt: only a page hidden whole is read
 _HEADER = "tag:header"  # a header's lead paragraph is body text; its other parts are not
@@ -77,8 +80,9 @@ class Selection:
     """Ranges of frame numbers (first, last) the content was taken from."""
 
     def holds(self, frame: int) -> bool:
-        """Whether a frame lies in the content region."""
-        return any(low <= frame <= high for low, high in self.region)
+        """Whether a frame lies in the content region (the ranges are sorted and disjoint)."""
+        index = bisect.bisect_right(self.region, (frame, _END)) - 1
+        return index >= 0 and self.region[index][0] <= frame <= self.region[index][1]
 
 
 def _marks(frames: Frames, hints: Hints) -> list[str | None]:

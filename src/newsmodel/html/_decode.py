@@ -52,11 +52,12 @@ _BOMS = (
 )
 # Bounded repetitions: each match attempt reads at most a few hundred bytes, so a scan is
 # linear in the prefix length.
-_META_CHARSET = re.compile(rb"<meta\s[^>]{0,600}?charset\s*=\s*[\"']?\s*([A-Za-z0-9_.:()-]{1,40})", re.I)
-_XML_DECLARATION = re.compile(
-    rb"\s{0,100}<\?xml[^>]{0,200}?encoding\s*=\s*[\"']([A-Za-z0-9_.:-]{1,40})", re.I
+_META_CHARSET = re.compile(
+    rb"<meta\s[^>]{0,600}?charset\s{0,20}=\s{0,20}[\"']?\s{0,20}([A-Za-z0-9_.:()-]{1,40})", re.I
 )
-
+_XML_DECLARATION = re.compile(
+    rb"\s{0,100}<\?xml[^>]{0,200}?encoding\s{0,20}=\s{0,20}[\"']([A-Za-z0-9_.:-]{1,40})", re.I
+)
 # Bytes of characters libxml2 cannot hold: C0 controls except tab, line feed, carriage return.
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 13))
 # A UTF-16 surrogate code point encoded with "surrogatepass" (only lone ones can occur).

@@ -25,7 +25,10 @@ import lxml.etree
 from newsmodel.html._hints import ClassHints
 from newsmodel.model import Image
 
-__all__ = ["image_of", "merge_images", "split_credit"]
+__all__ = ["CREDIT_SCAN", "image_of", "merge_images", "split_credit"]
+
+CREDIT_SCAN = 300
+"""How many characters at the end of a caption are searched for its credit."""
 
 _LABELLED = re.compile(
     r"^(?P<caption>.*?)[\s(\[|–—-]*(?P<credit>(?:(?:photo(?:graph)?s?|image|picture|pic|foto|fotos|bild|"
@@ -61,11 +64,13 @@ def split_credit(text: str) -> tuple[str | None, str | None]:
     text = " ".join(text.split())
     if not text:
         return None, None
+    # A credit ends its caption: only the end is searched, so the cost is bounded.
+    head, tail = text[:-CREDIT_SCAN], text[-CREDIT_SCAN:]
     for pattern in (_AGENCY_PHOTO, _LABELLED, _SLASHED):
-        found = pattern.match(text)
+        found = pattern.match(tail)
         if found is not None:
             credit = _clean(_CREDIT_LABEL.sub("", found.group("credit")))
-            return _clean(found.group("caption")), credit
+            return _clean(head + found.group("caption")), credit
     return text, None
 
 
