@@ -260,3 +260,18 @@ class TestLanguages:
     def test_any_script(self, texts):
         """Extraction works for any language and script."""
         assert body_of(page(f"<article>{paragraphs(texts)}</article>")) == tuple(texts)
+
+
+class TestStandaloneDateline:
+    def test_standalone_dateline(self):
+        """A dateline standing alone above the body is removed and kept apart, without a span."""
+        article = parse_html(page(f"<article><p>RIVERTON, EXAMPLELAND</p>{paragraphs()}</article>"))
+        assert article.paragraph_texts == tuple(BODY)
+        assert article.dateline is not None
+        assert (article.dateline.place, article.dateline.span) == ("RIVERTON, EXAMPLELAND", None)
+
+    def test_section_label_is_not_a_dateline(self):
+        """A bare capitalised label above the body is removed but is no dateline."""
+        article = parse_html(page(f"<article><p>POLITICS</p>{paragraphs()}</article>"))
+        assert article.paragraph_texts == tuple(BODY)
+        assert article.dateline is None

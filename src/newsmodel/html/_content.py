@@ -396,6 +396,8 @@ def _text_rule(segment: Segment, rules: TextRules, titles: set[str], seen_prose:
         return None
     if rules.is_byline(text):
         return "byline"
+    if not seen_prose and rules.standalone_dateline(text) is not None:
+        return "dateline"
     if rules.is_credit(text):
         return "credit"
     return None

@@ -59,6 +59,7 @@ class Hints:
     cell_tags: frozenset[str]
     figure_tags: frozenset[str]
     caption_class: ClassHints
+    image_class: ClassHints
     credit_class: ClassHints
     boilerplate_tags: frozenset[str]
     boilerplate_roles: frozenset[str]
@@ -77,6 +78,7 @@ def hints() -> Hints:
         cell_tags=frozenset(data["cell_tags"]),
         figure_tags=frozenset(data["figure_tags"]),
         caption_class=ClassHints.from_json(data["caption_class"]),
+        image_class=ClassHints.from_json(data["image_class"]),
         credit_class=ClassHints.from_json(data["credit_class"]),
         boilerplate_tags=frozenset(data["boilerplate_tags"]),
         boilerplate_roles=frozenset(data["boilerplate_roles"]),

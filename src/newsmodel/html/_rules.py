@@ -39,6 +39,13 @@ _DATELINE = re.compile(
     r"|\((?P<agency_only>[^()\n]{2,40})\)"
     r") ?(?:[-–—]{1,2}|(?P<colon>:)))(?= \S)"
 )
+_STANDALONE = re.compile(
+    r"(?P<place>[A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{2,30}(?: [A-ZÀ-Þ][A-ZÀ-Þ'’.\-]{0,30}){0,3}"
+    r"(?:, [A-ZÀ-Þ][\w.'’]{1,30}(?: [A-ZÀ-Þ][\w.'’]{1,30}){0,2})?)"
+    r"(?:,? [A-Z][a-z]{2,9}\.? \d{1,2}(?:, \d{4})?)?"
+    r"(?: ?\((?P<agency>[^()\n]{2,40})\))?"
+    r"(?: ?[-–—:]{1,2})?$"
+)
 DATELINE_SCAN = 160
 """How far into a first paragraph a dateline is looked for."""
 _SENTENCE_END = re.compile(r"[.!?…]$")
@@ -62,6 +69,15 @@ class TextRules:
     phrases: frozenset[str]
     starts: tuple[str, ...]
     not_places: frozenset[str]
+
+    def standalone_dateline(self, text: str) -> Dateline | None:
+        """A block that is only a dateline (``BAAR, SWITZERLAND``, ``PARIS, May 3 --``), if it is one."""
+        if len(text) > 60 or "\n" in text:
+            return None
+        found = _STANDALONE.match(text)
+        if found is None or found.group("place").lower().strip(" .") in self.not_places:
+            return None
+        return Dateline(text=text, place=found.group("place").strip(), agency=found.group("agency"))
 
     def dateline(self, text: str) -> Dateline | None:
         """The dateline a first paragraph opens with: ``PARIS (Reuters) -``, ``Washington (AP) —``."""

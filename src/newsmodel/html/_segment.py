@@ -31,6 +31,7 @@ _DENSE = re.compile("[\u0e00-\u0e7f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00
 _BR = None  # a <br> in a segment's pieces
 # What an open element is, for its end event: only block elements become frames.
 _INLINE, _LINK, _CELL, _SKIPPED, _FRAME = range(5)
+_CAPTION, _IMAGE = 1, 2  # what a block's class says it is, when it says so
 
 
 # Invisible formatting characters a reader never sees: soft hyphen, zero-width space, and
@@ -122,7 +123,7 @@ class _Walker:
         self.in_item = 0
         self.open_frames: list[int] = []
         self.figures: list[int] = []
-        self.captions: dict[str, bool] = {}
+        self.captions: dict[str, int] = {}
         self.kinds: list[int] = []  # what each open element is: _FRAME, _LINK, ...
         self.block_tags = hints.block_tags
         self.cell_tags = hints.cell_tags
@@ -263,19 +264,24 @@ class _Walker:
         return False
 
     def _is_caption(self, element: lxml.etree._Element, attribute: str) -> bool:
+        """Whether a block is a caption, or an image with its caption, by class and size."""
         if not attribute:
             return False
         if attribute not in self.captions:  # pages repeat their class names: match each once
-            self.captions[attribute] = self.hints.caption_class.match(attribute) is not None
-        if not self.captions[attribute]:
+            caption = self.hints.caption_class.match(attribute) is not None
+            image = not caption and self.hints.image_class.match(attribute) is not None
+            self.captions[attribute] = _CAPTION if caption else _IMAGE if image else 0
+        kind = self.captions[attribute]
+        if not kind:
             return False
         # Little text in few elements; counting stops early, so the check costs O(1).
-        chars = 0
+        chars, has_image = 0, False
         for nodes, node in enumerate(element.iter(), 1):
             chars += len(node.text or "") + (len(node.tail or "") if node is not element else 0)
+            has_image = has_image or node.tag == "img"
             if nodes > CAPTION_NODES or chars > CAPTION_TEXT:
                 return False
-        return True
+        return kind == _CAPTION or has_image
 
     def end(self, element: lxml.etree._Element) -> None:
         kind = self.kinds.pop()

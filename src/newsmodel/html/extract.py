@@ -76,6 +76,11 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     dateline = None
     if blocks and blocks[0].kind is BlockKind.PARAGRAPH:
         dateline = text_rules().dateline(blocks[0].text)
+    if dateline is None:  # one standing apart, above the body: it has no span in the text
+        standing = next((s.text for s, rule in selection.removed if rule == "dateline"), None)
+        dateline = text_rules().standalone_dateline(standing) if standing else None
+        if dateline is not None and not any(c in dateline.text for c in ",(-–—:"):
+            dateline = None  # a bare word ("SPORT") above an article is a label, not a place
     title, provenance = meta.title, list(meta.provenance)
     if title is None:  # the heading removed as the title stands in until metadata has one
         title = next((s.text for s, rule in selection.removed if rule == "title"), None)
