@@ -133,7 +133,7 @@ class TestBoilerplate:
 
     def test_page_wide_wrapper_with_bad_hint(self):
         """A wrapper whose class looks like boilerplate but holds the article is not removed."""
-        html = page(f'<div class="has-sidebar"><div class="comments-on-story">{paragraphs()}</div></div>')
+        html = page(f'<div class="has-sidebar"><div class="page-banner">{paragraphs()}</div></div>')
         assert body_of(html) == tuple(BODY)
 
 
@@ -275,3 +275,29 @@ class TestStandaloneDateline:
         article = parse_html(page(f"<article><p>POLITICS</p>{paragraphs()}</article>"))
         assert article.paragraph_texts == tuple(BODY)
         assert article.dateline is None
+
+
+class TestHints:
+    def test_cookie_notice_never_the_article(self):
+        """A cookie notice holding more prose than a page of short lines is still boilerplate."""
+        notice = " ".join(["We use cookies to measure how this site is used and to show you ads."] * 8)
+        lines = "".join(f"<li>Item {n}: a short line of the page</li>" for n in range(6))
+        html = page(
+            f"<article><h2>A list</h2><ul>{lines}</ul></article>",
+            after=f'<div class="cookie-notice"><p>{notice}</p></div>',
+        )
+        text = parse_html(html).text
+        assert "cookies" not in text
+        assert "Item 5" in text
+
+    def test_state_classes_ignored(self):
+        """State classes (has-comments, modal-open) and BEM modifiers (--ads) are not hints."""
+        inner = f'<div class="body Section--ads">{paragraphs()}</div>'
+        html = page(f'<div class="story has-comments modal-open">{inner}</div>')
+        assert body_of(html) == tuple(BODY)
+
+    def test_commentary_is_not_comments(self):
+        """An opinion piece ("commentary") is not a comments section."""
+        comments = "".join(f'<div class="comment"><p>{P1} Comment {n}.</p></div>' for n in range(5))
+        html = page(f'<div class="commentary">{paragraphs()}</div><div class="comments">{comments}</div>')
+        assert body_of(html) == tuple(BODY)

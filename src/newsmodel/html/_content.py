@@ -189,33 +189,49 @@ class _Page:
     def __init__(self, segments: Sequence[Segment], frames: Frames, hints: Hints) -> None:
         self.segments = segments
         self.frames = frames
-        count = len(frames.tags)
-        raw = [_raw_weight(s, PROSE_SIZE) for s in segments]
-        if not any(weight > 0 for weight in raw):  # no prose at all: text with few links will do
-            raw = [_raw_weight(s, 1) for s in segments]
-        self.teasers = _teasers(segments, frames, raw)
-        for index in self.teasers:
-            raw[index] = -float(segments[index].size)
-        self.raw = raw
-        prose = [0.0] * count
-        for segment, weight in zip(segments, raw, strict=True):
+        self.raw = self._weights(PROSE_SIZE)
+        if not any(weight > 0 for weight in self.raw):  # no prose at all: text with few links will do
+            self.raw = self._weights(1)
+        prose = [0.0] * len(frames.tags)
+        for segment, weight in zip(segments, self.raw, strict=True):
             if weight > 0:
                 prose[segment.frame] += weight
         prose = _subtree_sums(frames, prose)
         self.marks = _marks(frames, hints)
+        strong = {f"class:{word}" for word in hints.boilerplate_class.strong} | {_HIDDEN}
         for number, mark in enumerate(self.marks):
-            if mark not in (None, _HIDDEN) and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
+            if mark is not None and mark not in strong and prose[number] >= EXEMPT_SHARE * prose[0] > 0:
                 self.marks[number] = None
-        self.nearest = [-1] * count  # the nearest marked frame at or above each frame
-        for number in range(count):
-            if self.marks[number] is not None:
-                self.nearest[number] = number
-            elif number:
-                self.nearest[number] = self.nearest[frames.parents[number]]
+        self.nearest = self._nearest()
         self.container, self.totals = self._container()
-        if self.totals[self.container] <= 0:  # every bit of prose is marked: the marks are wrong
-            self.nearest = [-1] * count
+        if self.totals[self.container] <= 0:
+            # All the prose is boilerplate (a cookie notice around a page of short lines): read
+            # short text too, and trust only the certain marks.
+            self.raw = self._weights(1)
+            self.marks = [m if m in strong else None for m in self.marks]
+            self.nearest = self._nearest()
             self.container, self.totals = self._container()
+        if self.totals[self.container] <= 0:  # even so: the marks are wrong
+            self.nearest = [-1] * len(frames.tags)
+            self.container, self.totals = self._container()
+
+    def _weights(self, prose_size: int) -> list[float]:
+        """Each segment's weight; teasers count against."""
+        raw = [_raw_weight(s, prose_size) for s in self.segments]
+        self.teasers = _teasers(self.segments, self.frames, raw)
+        for index in self.teasers:
+            raw[index] = -float(self.segments[index].size)
+        return raw
+
+    def _nearest(self) -> list[int]:
+        """The nearest marked frame at or above each frame (-1 for none)."""
+        nearest = [-1] * len(self.frames.tags)
+        for number, mark in enumerate(self.marks):
+            if mark is not None:
+                nearest[number] = number
+            elif number:
+                nearest[number] = nearest[self.frames.parents[number]]
+        return nearest
 
     def _container(self) -> tuple[int, list[float]]:
         """The block element of greatest subtree weight, and every element's subtree weight."""

@@ -14,6 +14,9 @@ __all__ = ["ClassHints", "Hints", "hints"]
 
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
 _NOT_WORD = re.compile(r"[^a-z0-9]+")
+_STATE = re.compile(
+    r"(?:has|is|no|with|without|show|hide)[-_]|.{1,60}[-_](?:enabled|disabled|open|active|visible)$", re.I
+)
 ATTRIBUTE_SCAN = 300
 """How much of a class or id attribute hints are matched against."""
 
@@ -24,20 +27,34 @@ class ClassHints:
 
     substrings: re.Pattern[str] | None
     tokens: frozenset[str]
+    strong: frozenset[str] = frozenset()
+    """Words whose match is certain (see :data:`Hints.boilerplate_class`)."""
+    ignore: tuple[str, ...] = ()
+    """Words that contain a hint but are none ("commentary" is not "comment")."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClassHints:
-        """Compile the ``{"substrings": [...], "tokens": [...]}`` form of the data file."""
+        """Compile the ``{"substrings": [...], "tokens": [...], "strong": [...], "ignore": [...]}`` form."""
         words = sorted(data["substrings"], key=len, reverse=True)
         pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
-        return cls(substrings=pattern, tokens=frozenset(data["tokens"]))
+        return cls(
+            substrings=pattern,
+            tokens=frozenset(data["tokens"]),
+            strong=frozenset(data.get("strong", ())),
+            ignore=tuple(data.get("ignore", ())),
+        )
 
     def match(self, attribute: str) -> str | None:
         """The hint word that ``attribute`` (a class and id string) contains, or ``None``."""
-        # A BEM modifier says what a block has, not what it is: "Section--ads" is a section
-        # that carries ads. Only the part of each class name before "--" is matched.
-        attribute = " ".join(name.split("--", 1)[0] for name in attribute[:ATTRIBUTE_SCAN].split())
+        # A BEM modifier says what a block has, not what it is ("Section--ads" is a section
+        # that carries ads): only the part of a class name before "--" is matched. State
+        # classes ("has-sidebar", "is-sticky", "modal-enabled") are not matched at all.
+        attribute = " ".join(
+            name.split("--", 1)[0] for name in attribute[:ATTRIBUTE_SCAN].split() if not _STATE.match(name)
+        )
         lowered = attribute.lower()
+        for word in self.ignore:
+            lowered = lowered.replace(word, " ")
         if self.substrings is not None:
             found = self.substrings.search(lowered)
             if found is not None:
@@ -64,7 +81,7 @@ class Hints:
     boilerplate_tags: frozenset[str]
     boilerplate_roles: frozenset[str]
     boilerplate_class: ClassHints
-    content_class: ClassHints
+    """Boilerplate by class or id; its ``strong`` words mark elements that no size exempts."""
 
 
 @cache
@@ -83,5 +100,4 @@ def hints() -> Hints:
         boilerplate_tags=frozenset(data["boilerplate_tags"]),
         boilerplate_roles=frozenset(data["boilerplate_roles"]),
         boilerplate_class=ClassHints.from_json(data["boilerplate_class"]),
-        content_class=ClassHints.from_json(data["content_class"]),
     )

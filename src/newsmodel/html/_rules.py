@@ -131,7 +131,7 @@ class TextRules:
         for prefix in self.credit_prefixes:
             if lowered.startswith(prefix):
                 rest = lowered[len(prefix) :].lstrip()
-                if rest.startswith((":", "by ", "© ", "©", "(c)", "von ", "de ", "par ")):
+                if rest.startswith((":", "by ", "©", "(c)", "copyright ", "von ", "de ", "par ")):
                     return True
         if "/" not in text or len(text) > 70 or _SENTENCE_END.search(text):
             return False
