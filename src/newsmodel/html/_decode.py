@@ -19,9 +19,12 @@ A declaration is overruled by evidence, so that a wrong one never produces mojib
   only if its valid multi-byte sequences outnumber its invalid bytes; otherwise it is in a
   legacy encoding and :attr:`ParsePolicy.default_encoding` is used.
 
-Both record an ``encoding-mismatch`` defect. Bytes the chosen encoding cannot decode become
-U+FFFD with an ``undecodable-bytes`` defect. In strict mode every one of these defects raises
-:class:`~newsmodel.DecodeError` instead.
+Defects recorded: ``encoding-mismatch`` when evidence overrules a declaration,
+``encoding-fallback`` when :attr:`ParsePolicy.default_encoding` is a guess for an undeclared
+page, ``unknown-encoding`` for a label no codec answers to, and ``undecodable-bytes`` (the
+bytes become U+FFFD) for bytes the chosen encoding cannot decode. In strict mode each of
+them raises :class:`~newsmodel.DecodeError` instead: strict parsing never guesses. A
+``default_encoding`` that names no codec raises :class:`~newsmodel.InputError`.
 """
 
 from __future__ import annotations

@@ -1,11 +1,16 @@
 """Cut a cleaned lxml tree into text segments: the paragraphs a reader would see.
 
 One pass over the tree (``lxml.etree.iterwalk``, no recursion, so depth costs nothing) cuts
-the text at every block-level element. Each segment keeps the element that owns it (as a
-*frame*: elements are numbered in document order, so a subtree is a contiguous range of
-numbers), its kind (paragraph, heading, list item, block quote, preformatted) and how much of
-it is link text. ``<br>`` ends a line inside a segment; two or more in a row end the segment.
-Whitespace is collapsed to single spaces except inside ``<pre>``.
+the text at every block-level element. Each segment keeps the block element that owns it (as
+a *frame*: block elements are numbered in document order, so a subtree is a contiguous range
+of numbers), its kind (paragraph, heading, list item, block quote, preformatted) and how much
+of it is link text. ``<br>`` ends a line inside a segment; two or more in a row end the
+segment. Whitespace is collapsed to single spaces except inside ``<pre>``; soft hyphens and
+zero-width spaces are dropped. A table row of data cells reads as one line.
+
+Figures and caption blocks are set aside (their frames are listed, their text is not walked);
+hidden inline elements are skipped; hidden blocks are walked and flagged, for the content
+selection to weigh.
 """
 
 from __future__ import annotations
@@ -86,7 +91,6 @@ class Frames:
     elements: list[lxml.etree._Element] = attrs.Factory(list)
     tags: list[str] = attrs.Factory(list)
     parents: list[int] = attrs.Factory(list)
-    depths: list[int] = attrs.Factory(list)
     ends: list[int] = attrs.Factory(list)
     """Number of each frame's last descendant (itself when it has none)."""
     hidden: list[bool] = attrs.Factory(list)
@@ -224,7 +228,6 @@ class _Walker:
         frames.elements.append(element)
         frames.tags.append(tag)
         frames.parents.append(self.open_frames[-1] if self.open_frames else -1)
-        frames.depths.append(len(self.open_frames))
         frames.ends.append(number)
         frames.hidden.append(_is_hidden(element))
         frames.attributes.append(attribute)
