@@ -222,3 +222,16 @@ class TestArbitraryBytes:
         """Strict parsing of random bytes raises nothing but NewsmodelError."""
         with contextlib.suppress(NewsmodelError):
             parse_html(data, policy=STRICT)
+
+
+class TestArticleEncoding:
+    def test_encoding_recorded(self):
+        """The encoding used is recorded on the article, with the defects of the guess."""
+        article = parse_html(page().encode("cp1252"))
+        assert article.encoding == "cp1252"
+        assert "encoding-fallback" in [d.code for d in article.defects]
+        assert "Café crème" in article.text
+
+    def test_str_has_no_encoding(self):
+        """A str page was never decoded: no encoding is recorded."""
+        assert parse_html(page()).encoding is None

@@ -2,11 +2,12 @@
 
 1. Weights. Prose (a long segment with few links) counts for its size; a link-dense segment
    and a teaser (a summary of another page, under its headline link) count against.
-2. Marks. An element is boilerplate by its tag (``nav``, ``aside``, ...), ARIA role or a
-   class/id hint; its text counts against, up to :data:`MARK_CAP` per element. A marked
-   element holding :data:`EXEMPT_SHARE` of the page's prose is not boilerplate (a page-wide
-   wrapper whose class happens to say "sidebar"); if every bit of prose is marked, the marks
-   are ignored.
+2. Marks. An element is boilerplate by its tag (``nav``, ``aside``, ...), ARIA role, a
+   class/id hint, or for being hidden; its text counts against, up to :data:`MARK_CAP` per
+   element. A marked element holding :data:`EXEMPT_SHARE` of the page's prose is not
+   boilerplate (a page-wide wrapper whose class happens to say "sidebar") unless the mark is
+   certain: hidden, or a strong hint (a cookie notice, comments). If every bit of prose is
+   marked, short text counts too and only the certain marks stay; failing that, no mark does.
 3. Container. The block element whose subtree weighs most: the article body without the
    navigation, link lists and sidebars around it. Sums run bottom-up over the frames in one
    pass, so this is linear in the size of the page. Siblings of the container that weigh
