@@ -229,6 +229,7 @@ class TestExplain:
         messages = [d.message for d in parsed.defects if d.code == "boilerplate"]
         assert "byline: By Jane Doe" in messages
         assert any(m.startswith("class:share") for m in messages)
+        assert "outside:tag:nav: Politics" in messages  # blocks outside the content too
 
     def test_quiet_by_default(self):
         """Without explain no boilerplate defects are recorded."""

@@ -12,7 +12,9 @@
    navigation, link lists and sidebars around it. Sums run bottom-up over the frames in one
    pass, so this is linear in the size of the page. Siblings of the container that weigh
    enough join it, and so does a lead paragraph just above it.
-4. Verdicts. Inside, segments are dropped by rule: marked elements, link density, teasers,
+4. Verdicts. Segments outside the content are removed with rule ``outside`` (and the mark or
+   link density that kept them out, if any). Inside, segments are dropped by rule: marked
+   elements, link density, teasers,
    the title heading, bylines, stand-alone dates, image credits, boilerplate phrases, labels
    of dropped lists and headings left without a section. Each removal names its rule, for
    :attr:`ParsePolicy.explain`.
@@ -318,6 +320,16 @@ class _Page:
         found.reverse()
         return found
 
+    def outside_rule(self, index: int) -> str:
+        """Why a segment outside the content is not body text: its mark, its links, or neither."""
+        segment = self.segments[index]
+        marked = self.nearest[segment.frame]
+        if marked >= 0:
+            return f"outside:{self.marks[marked]}"
+        if segment.link_density > LINK_DENSITY:
+            return "outside:link-density"
+        return "outside"
+
     def markup_rule(self, index: int) -> str | None:
         """Why the markup alone rules a segment of the region out, or ``None``."""
         segment = self.segments[index]
@@ -353,8 +365,15 @@ def select_content(
             region.insert(0, (segments[lead[0]].frame, region[0][0] - 1))
             chosen[:0] = lead
     verdicts = _judge([(segments[i], page.markup_rule(i)) for i in chosen], titles)
-    kept = [s for s, rule in verdicts if rule is None]
-    removed = [(s, rule) for s, rule in verdicts if rule is not None]
+    rules = dict(zip(chosen, (rule for _, rule in verdicts), strict=True))
+    kept: list[Segment] = []
+    removed: list[tuple[Segment, str]] = []
+    for index, segment in enumerate(segments):  # reading order, the outside included
+        rule = rules[index] if index in rules else page.outside_rule(index)
+        if rule is None:
+            kept.append(segment)
+        else:
+            removed.append((segment, rule))
     return Selection(kept, removed, page.container, region)
 
 
