@@ -13,7 +13,6 @@ from newsmodel.data import read_json
 __all__ = ["ClassHints", "Hints", "hints"]
 
 _HUMP = re.compile(r"([a-z0-9])([A-Z])")
-_NOT_WORD = re.compile(r"[^a-z0-9]+")
 _STATE = re.compile(
     r"(?:has|is|no|with|without|show|hide)[-_]|.{1,60}[-_](?:enabled|disabled|open|active|visible)$", re.I
 )
@@ -26,7 +25,9 @@ class ClassHints:
     """Words that mark an element by its class or id: substrings, or whole tokens."""
 
     substrings: re.Pattern[str] | None
-    tokens: frozenset[str]
+    """Any of the substring words, anywhere in the lower-cased attribute."""
+    tokens: re.Pattern[str] | None
+    """Any of the token words, as a whole word once camelCase humps are split."""
     strong: frozenset[str] = frozenset()
     """Words whose match is certain (see :data:`Hints.boilerplate_class`)."""
     ignore: tuple[str, ...] = ()
@@ -35,35 +36,47 @@ class ClassHints:
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClassHints:
         """Compile the ``{"substrings": [...], "tokens": [...], "strong": [...], "ignore": [...]}`` form."""
-        words = sorted(data["substrings"], key=len, reverse=True)
-        pattern = re.compile("|".join(re.escape(w) for w in words)) if words else None
         return cls(
-            substrings=pattern,
-            tokens=frozenset(data["tokens"]),
+            substrings=_alternation(data["substrings"], "{}"),
+            tokens=_alternation(data["tokens"], "(?<![a-z0-9])(?:{})(?![a-z0-9])"),
             strong=frozenset(data.get("strong", ())),
             ignore=tuple(data.get("ignore", ())),
         )
 
     def match(self, attribute: str) -> str | None:
-        """The hint word that ``attribute`` (a class and id string) contains, or ``None``."""
-        # A BEM modifier says what a block has, not what it is ("Section--ads" is a section
-        # that carries ads): only the part of a class name before "--" is matched. State
-        # classes ("has-sidebar", "is-sticky", "modal-enabled") are not matched at all.
-        attribute = " ".join(
-            name.split("--", 1)[0] for name in attribute[:ATTRIBUTE_SCAN].split() if not _STATE.match(name)
-        )
-        lowered = attribute.lower()
-        for word in self.ignore:
-            lowered = lowered.replace(word, " ")
+        """The hint word that ``attribute`` (a class and id string) contains, or ``None``.
+
+        A BEM modifier says what a block has, not what it is ("Section--ads" is a section
+        that carries ads): only the part of a class name before "--" is matched. State
+        classes ("has-sidebar", "is-sticky", "modal-enabled") are not matched at all.
+        """
+        attribute = attribute[:ATTRIBUTE_SCAN]
+        if self._find(attribute) is None:  # most attributes hint at nothing: done at once
+            return None
+        names = (name.split("--", 1)[0] for name in attribute.split() if not _STATE.match(name))
+        return self._find(" ".join(names))
+
+    def _find(self, attribute: str) -> str | None:
         if self.substrings is not None:
+            lowered = attribute.lower()
+            for word in self.ignore:
+                lowered = lowered.replace(word, " ")
             found = self.substrings.search(lowered)
             if found is not None:
                 return found.group()
-        if self.tokens:
-            for token in _NOT_WORD.split(_HUMP.sub(r"\1 \2", attribute).lower()):
-                if token in self.tokens:
-                    return token
+        if self.tokens is not None:
+            found = self.tokens.search(_HUMP.sub(r"\1 \2", attribute).lower())
+            if found is not None:
+                return found.group()
         return None
+
+
+def _alternation(words: list[str], template: str) -> re.Pattern[str] | None:
+    """One pattern for a list of words, longest first (so "ads" wins over "ad")."""
+    if not words:
+        return None
+    ordered = sorted(words, key=len, reverse=True)
+    return re.compile(template.format("|".join(re.escape(w) for w in ordered)))
 
 
 @attrs.frozen
