@@ -23,9 +23,10 @@ def annotated(text: str) -> newsmodel.Article:
     """The pipeline's article for ``text`` with one paragraph per line and no text layout.
 
     Entity tests exercise the entity stage: the layout stage would take headlines and bylines
-    out of the body first.
+    out of the body first, and language detection could switch annotation off on word salad.
     """
-    return annotate(Draft(blocks=[Block(line) for line in text.split("\n") if line]), DEFAULT)
+    blocks = [Block(line) for line in text.split("\n") if line]
+    return annotate(Draft(blocks=blocks), DEFAULT.clone(language="en"))
 
 
 def entities(text: str) -> dict[str, tuple[EntityKind, list[str]]]:
