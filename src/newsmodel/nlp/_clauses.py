@@ -30,7 +30,7 @@ from collections.abc import Sequence
 
 import attrs
 
-from newsmodel.model import Defect, QuoteKind, Span
+from newsmodel.model import Defect, MentionForm, QuoteKind, Span
 from newsmodel.nlp._marks import MarkedQuote, scan_marks
 from newsmodel.nlp._phrases import PhraseParser, Source
 from newsmodel.nlp._phrases import abbreviation_dot as _abbreviation_dot
@@ -129,6 +129,8 @@ class _Paragraph:
     """Direct quotations that are fragments of reported speech found here."""
     idle: set[int] = attrs.Factory(set)
     """``id()`` of clauses that introduce nothing in their own sentence ("Roe said.")."""
+    subordinate: set[int] = attrs.Factory(set)
+    """``id()`` of clauses inside a subordinate clause ("bruises that Fields showed")."""
 
     def low(self, k: int) -> int:
         """Where a backward walk from token ``k`` stops: its sentence start, or a window."""
@@ -172,6 +174,9 @@ class _Reader:
                 clauses.append(clause)
             i = cue.last
         openings = [self._clause_start(para, clause) for clause in clauses]
+        for clause, opening in zip(clauses, openings, strict=True):
+            if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
+                para.subordinate.add(id(clause))
         for n, clause in enumerate(clauses):
             limit = len(tokens)
             for m in range(n + 1, min(n + 4, len(clauses))):
@@ -179,6 +184,9 @@ class _Reader:
                 if opening > clause.cue.last and _boundary_before(tokens, opening, starts):
                     limit = opening
                     break
+            if n + 1 < len(clauses) and clauses[n + 1].source.span.start <= clause.cue.span.start:
+                # this clause sits inside the next one's source ("Roe, who writes ..., said")
+                limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
             count = len(self.found)
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
@@ -200,6 +208,8 @@ class _Reader:
         for phrase in lex.phrases.get(token.lower, ()):
             n = len(phrase.words)
             if i + n <= len(tokens) and all(tokens[i + k].lower == phrase.words[k] for k in range(n)):
+                if phrase.cue_class is CueClass.NOT_A_CUE:
+                    return None
                 if phrase.cue_class is not CueClass.SOURCE_FIRST and token.capitalized:
                     continue
                 span = Span(start=token.start, end=tokens[i + n - 1].end)
@@ -227,16 +237,23 @@ class _Reader:
             tokens[k].lower in _PARTICIPLES or tokens[k].lower.endswith("ed")
         ):
             return None  # passive: "was told", "is expected"
-        source = parser.before(j, low)
+        participle = tokens[k].lower.endswith("ing") and j == k
+        if j == k and j > low and tokens[k].lower.endswith("s") and self._counts(tokens[j - 1]):
+            return None  # a plural noun: "a dozen states", "50 reports"
+        source = None if participle else parser.before(j, low)
         if source is not None:
             return Clause(para.number, cue, source)
-        previous = tokens[k - 1] if k > low else None
-        if previous is not None and previous.text == "," and tokens[k].lower.endswith("ing"):
-            if clauses:  # "..., adding that": the source of the clause before
+        previous = tokens[j - 1] if j > low else None
+        if previous is not None and (
+            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower == "and"
+        ):
+            # "..., adding that" / "... and said": the subject of the clause or sentence before
+            if clauses:
                 earlier = clauses[-1]
                 if tokens[earlier.cue.first].sentence == tokens[k].sentence or earlier.cue.last >= k - 12:
                     return Clause(para.number, cue, earlier.source, inherited=True)
-            return None
+            subject = self._sentence_subject(para, k)
+            return None if subject is None else Clause(para.number, cue, subject, inherited=True)
         if j == k and (
             previous is None or previous.is_quote or previous.text in (",", ":") or previous.text in _DASHES
         ):
@@ -244,6 +261,27 @@ class _Reader:
             if source is not None and self._ends_inversion(tokens, source, cue.last, high):
                 return Clause(para.number, cue, source, inverted=True)
         return None
+
+    def _subordinator(self, token: Token) -> bool:
+        lower = token.lower
+        return token.is_word and (
+            self.lex.is_("relative", lower)
+            or (self.lex.is_("conjunction", lower) and lower not in ("and", "but", "or", "so", "yet"))
+        )
+
+    def _sentence_subject(self, para: _Paragraph, k: int) -> Source | None:
+        """The name or pronoun opening the sentence of token ``k`` ("Roe smiled and said")."""
+        start = para.starts[k]
+        if k - start > _MAX_SUBJECT_WINDOW:
+            return None
+        tokens = para.tokens
+        first = tokens[start]
+        if first.is_quote or first.lower in ("i", "we", "you"):
+            return None
+        subject = para.parser.after(start, k)
+        if subject is None or (subject.form is MentionForm.NOMINAL and not subject.definite):
+            return None
+        return subject
 
     def _ends_inversion(self, tokens: list[Token], source: Source, start: int, high: int) -> bool:
         """Whether an inverted source ("said Roe") is followed by no verb of its own."""
@@ -255,8 +293,20 @@ class _Reader:
         return (
             not token.is_word
             or self.lex.is_("time", lower)
-            or (self.lex.is_("preposition", lower) and not token.capitalized)
+            or (
+                (self.lex.is_("preposition", lower) or self.lex.is_("np-preposition", lower))
+                and not token.capitalized
+            )
             or lower in ("and", "but", "who", "whose", "which")
+            or (not token.capitalized and lower.endswith(("ed", "ing")) and lower not in self.lex.verbs)
+        )
+
+    def _counts(self, token: Token) -> bool:
+        lower = token.lower
+        return (
+            token.text[0].isdigit()
+            or self.lex.is_("quantifier", lower)
+            or lower in ("dozen", "the", "these", "those", "such")
         )
 
     def _auxiliary(self, token: Token) -> bool:
@@ -326,12 +376,14 @@ class _Reader:
         if tokens[b - 1].last_sentence != tokens[clause_start].sentence:
             return -1
         quote = self.marked[tokens[b - 1].quote]
+        end_mark = self.text[quote.content.end - 1]
         if (
             b == clause_start
             and clause.cue.cue_class is not CueClass.SOURCE_FIRST
-            and self.text[quote.content.end - 1] in _TERMINAL
+            and end_mark in _TERMINAL
             and tokens[clause_start].capitalized
             and forward is not None
+            and (end_mark == "." or self._explicit(tokens, forward, forward))
         ):
             return -1  # "We lost." He said the plan failed.
         return b
@@ -419,7 +471,8 @@ class _Reader:
             if tokens[k].text == "," and k + 1 < high and cue.cue_class is not CueClass.SOURCE_FIRST:
                 following = tokens[k + 1]
                 if not (following.is_quote or following.lower == "that"):
-                    return None
+                    # "Roe joked, again using an accent, “...”": a quote after an aside
+                    return self._quote_after_aside(tokens, k + 1, high)
             k += 1
         if k >= high:
             return None
@@ -438,6 +491,18 @@ class _Reader:
         ):
             return None
         return k
+
+    def _quote_after_aside(self, tokens: list[Token], k: int, high: int) -> int | None:
+        """Index of a quote that follows a short aside ending in a comma or colon, if any."""
+        for m in range(k + 1, min(high, k + _MAX_ADVERBIAL)):
+            token = tokens[m]
+            if token.is_quote:
+                return m if tokens[m - 1].text in (",", ":") else None
+            if (
+                token.text in _TERMINAL and not _abbreviation_dot(tokens, m)
+            ) or token.lower in self.lex.verbs:
+                return None
+        return None
 
     def _skip_adverbials(self, tokens: list[Token], k: int, high: int, cue: Cue) -> int | None:
         """Skip time words and adverbials after a cue ("said Tuesday in a statement that")."""
@@ -468,7 +533,7 @@ class _Reader:
                 return m if tokens[m - 1].text in (",", ":") else None
             if token.lower == "that" or token.text in (":", ","):
                 return m
-            if token.text in _TERMINAL:
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m):
                 return None
         return None
 
@@ -532,13 +597,18 @@ class _Reader:
             while next_cue < len(clauses) and clauses[next_cue].cue.span.start < token.start:
                 clause = clauses[next_cue]
                 last = state.last
-                if last < 0 or (
-                    clause is not self.found[last].clause
+                next_cue += 1
+                if id(clause) in para.subordinate:
+                    continue  # "..., referring to bruises that Fields showed": not a new source
+                earlier = self.found[last].clause if last >= 0 else None
+                if earlier is None or (
+                    clause is not earlier
+                    and clause.source is not earlier.source  # ", citing ...": the same source
                     and clause.cue.span.start > self.found[last].span.end
                 ):
                     state.interrupted = True
-                state.introducer = clause if id(clause) in para.idle else None
-                next_cue += 1
+                speech = clause.cue.cue_class is CueClass.SPEECH
+                state.introducer = clause if id(clause) in para.idle and speech else None
             if token.is_quote and token.quote not in self.claimed and token.quote not in para.absorbed:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
@@ -559,9 +629,12 @@ class _Reader:
                 state.reset(index)
             return
         colon = self._colon_clause(para, position)
+        dash = self._dash_clause(para, position)
         introducer = state.introducer
         if colon is not None:
             self._direct(quote, colon, "colon", para.number)
+        elif dash is not None:
+            self._direct(quote, dash, "dash", para.number)
         elif introducer is not None and introducer.cue.last >= position - _MAX_ADVERBIAL:
             self._direct(quote, introducer, "cue-before-quote", para.number)
         else:
@@ -582,6 +655,22 @@ class _Reader:
             )
             self.claimed[quote] = index
         state.reset(index)
+
+    def _dash_clause(self, para: _Paragraph, position: int) -> Clause | None:
+        """``"..." -- Jo Poe`` -- a quote signed with a dash and a name ending the line."""
+        tokens = para.tokens
+        dash = position + 1
+        if dash + 1 >= len(tokens) or tokens[dash].text not in (*_DASHES, "\u2015", "-"):
+            return None
+        source = para.parser.after(dash + 1, len(tokens))
+        if source is None or source.form is not MentionForm.NAME:
+            return None
+        end = _index_after(tokens, source.span.end, dash + 1, len(tokens))
+        if end < len(tokens) and not (tokens[end].text in _TERMINAL and end + 1 == len(tokens)):
+            return None
+        token = tokens[dash]
+        cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, dash, dash + 1)
+        return Clause(para.number, cue, source, inverted=True)
 
     def _colon_clause(self, para: _Paragraph, position: int) -> Clause | None:
         """``Roe: "..."`` -- a source and a colon opening the sentence, no verb."""

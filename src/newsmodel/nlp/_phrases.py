@@ -30,6 +30,7 @@ from newsmodel.nlp.cues import Lexicon
 _MAX_NAME = 8
 _MAX_DESCRIPTION = 8
 _MAX_APPOSITION = 16
+_MAX_APPOSITIONS = 4
 _RELATIVES = frozenset({"who", "which", "that"})
 
 
@@ -93,7 +94,17 @@ class PhraseParser:
             return True
         if self.lex.is_("not-name", lower) or lower in self.lex.pronouns:
             return False
-        return not self.is_function(token) or (len(token.text) > 1 and token.text.isupper())
+        if not self.is_function(token) or (len(token.text) > 1 and token.text.isupper()):
+            return True
+        # "Will Estrada", "May Lind": an auxiliary that opens a name
+        following = self.tokens[index + 1] if index + 1 < len(self.tokens) else None
+        return (
+            self.lex.is_("auxiliary", lower)
+            and following is not None
+            and following.capitalized
+            and following.lower not in self.lex.pronouns
+            and not self.is_function(following)
+        )
 
     def is_noun_like(self, token: Token) -> bool:
         """Whether a lower-case word could be (part of) a noun phrase."""
@@ -235,25 +246,45 @@ class PhraseParser:
         return self.noun_phrase_before(end, low)
 
     def _apposition_before(self, comma: int, low: int) -> Source | None:
-        """``NAME, APPOSITION,`` ending at the comma ``comma``."""
+        """``NAME, APPOSITION,`` ending at the comma ``comma``.
+
+        Several comma groups are allowed: "Jo Poe, 30, of Raleigh, N.C., said".
+        """
         tokens = self.tokens
         k = comma - 1
-        floor = max(low, comma - _MAX_APPOSITION)
-        while k > floor and tokens[k].text != ",":
-            if not tokens[k].is_quote and tokens[k].text in ".;:!?" and not abbreviation_dot(tokens, k):
+        floor = max(low, comma - 2 * _MAX_APPOSITION)
+        groups = 0
+        while k > floor and groups < _MAX_APPOSITIONS:
+            token = tokens[k]
+            if not token.is_quote and token.text in ".;:!?" and not abbreviation_dot(tokens, k):
                 return None
+            if token.text != ",":
+                k -= 1
+                continue
+            groups += 1
+            if k + 1 < comma and (tokens[k + 1].is_word or tokens[k + 1].text in "(\u2014"):
+                head = self.noun_phrase_before(k, low)
+                start = _index_after(tokens, head.span.start, floor, k) if head is not None else k
+                if (
+                    head is not None
+                    and head.form is not MentionForm.PRONOUN
+                    and not (start > low and self._preposition(tokens[start - 1]))
+                ):
+                    role = Span(start=tokens[k + 1].start, end=tokens[comma - 1].end)
+                    return attrs.evolve(
+                        head,
+                        span=Span(start=head.span.start, end=tokens[comma].end),
+                        roles=(*head.roles, role),
+                    )
             k -= 1
-        if k <= floor or tokens[k].text != "," or k + 1 >= comma:
-            return None
-        first = tokens[k + 1]
-        if not (first.is_word or first.text in "(\u2014"):
-            return None
-        head = self.noun_phrase_before(k, low)
-        if head is None or head.form is MentionForm.PRONOUN:
-            return None
-        role = Span(start=tokens[k + 1].start, end=tokens[comma - 1].end)
-        return attrs.evolve(
-            head, span=Span(start=head.span.start, end=tokens[comma].end), roles=(*head.roles, role)
+        return None
+
+    def _preposition(self, token: Token) -> bool:
+        lower = token.lower
+        return (
+            not token.capitalized
+            and (self.lex.is_("preposition", lower) or self.lex.is_("np-preposition", lower))
+            and not self.lex.is_("conjunction", lower)
         )
 
     def noun_phrase_before(self, end: int, low: int) -> Source | None:
@@ -265,6 +296,8 @@ class PhraseParser:
         token = tokens[k]
         if token.is_quote:
             return None
+        if token.text == ")":
+            return self._parenthesis_before(k, low)
         if self.is_name_word(k) or (token.text == "." and k > low and self.is_name_word(k - 1)):
             name_end = end if token.text != "." or self.is_title_abbreviation(k - 1) else end - 1
             if name_end < end and not (
@@ -281,14 +314,21 @@ class PhraseParser:
             source = self._name(start, name_end)
             if source is None:
                 return None
+            person = self._affiliated_before(source, start, low)
+            if person is not None:
+                return person
+            group = self._coordinated_before(source, start, low)
+            if group is not None:
+                return group
             if start > low and self.is_possessive(tokens[start - 1]) and tokens[start - 1].capitalized:
                 # "Fox's Chris Wallace": the possessive names an affiliation
                 owner = self._name_left(start, low)
                 owner = min(owner, start - 1)
                 role = Span(start=tokens[owner].start, end=tokens[start - 1].end)
-                return attrs.evolve(
+                source = attrs.evolve(
                     source, span=Span(start=role.start, end=source.span.end), roles=(role, *source.roles)
                 )
+                return self._determined(source, owner, low)
             return self._title_before(source, start, low)
         if self.is_noun_like(token) and not token.capitalized:
             return self._description_before(end, low)
@@ -296,6 +336,44 @@ class PhraseParser:
             here = Span(start=token.start, end=token.end)
             return Source(here, here, MentionForm.NOMINAL, token.lower)
         return None
+
+    def _parenthesis_before(self, close: int, low: int) -> Source | None:
+        """``NAME (D-Ohio)``: the phrase before a parenthesis, which becomes a role."""
+        tokens = self.tokens
+        k = close - 1
+        floor = max(low, close - 8)
+        while k > floor and tokens[k].text != "(":
+            k -= 1
+        if tokens[k].text != "(" or k + 1 >= close:
+            return None
+        source = self.noun_phrase_before(k, low)
+        if source is None or source.form is MentionForm.PRONOUN:
+            return None
+        role = Span(start=tokens[k + 1].start, end=tokens[close - 1].end)
+        return attrs.evolve(
+            source, span=Span(start=source.span.start, end=tokens[close].end), roles=(*source.roles, role)
+        )
+
+    def _affiliated_before(self, organisation: Source, start: int, low: int) -> Source | None:
+        """``NAME of the ORGANISATION``: the person before the preposition, affiliation as role."""
+        tokens = self.tokens
+        k = start - 1
+        while k > low and start - k <= 3 and not self.lex.is_("np-preposition", tokens[k].lower):
+            token = tokens[k]
+            if token.capitalized or not token.is_word or (self.is_function(token) and token.lower != "the"):
+                return None
+            k -= 1
+        if k <= low or not self.lex.is_("np-preposition", tokens[k].lower) or tokens[k].capitalized:
+            return None
+        if k == start - 1 and tokens[k].lower == "of":
+            return None  # "Bank of America" is one name
+        person = self.noun_phrase_before(k, low)
+        if person is None or person.form is not MentionForm.NAME:
+            return None
+        role = Span(start=tokens[k].start, end=organisation.span.end)
+        return attrs.evolve(
+            person, span=Span(start=person.span.start, end=role.end), roles=(*person.roles, role)
+        )
 
     def _sentence_initial(self, index: int, low: int) -> bool:
         tokens = self.tokens
@@ -305,12 +383,57 @@ class PhraseParser:
             or (tokens[index - 1].text in ".!?:\u2014")
         )
 
+    def _coordinated_before(self, source: Source, start: int, low: int) -> Source | None:
+        """``NAME and NAME`` or ``NAME and others``: a group, named by a description of both."""
+        tokens = self.tokens
+        if start - 1 <= low or tokens[start - 1].lower != "and":
+            return None
+        other = self.noun_phrase_before(start - 1, low)
+        if other is None or other.form is MentionForm.PRONOUN or other.antecedent is not None:
+            return None
+        whole = Span(start=other.span.start, end=source.span.end)
+        return Source(whole, whole, MentionForm.NOMINAL, "and")
+
+    def _determined(self, source: Source, start: int, low: int) -> Source:
+        """Take a determiner and modifiers before a name into its phrase.
+
+        As in "the Post", "a smiling Ada Lind", or "Tulsa police Chief Jo Poe" after a quote.
+        """
+        tokens = self.tokens
+        k = start
+        while k > low and start - k < 3:
+            previous = tokens[k - 1]
+            if self.lex.is_("determiner", previous.lower) and previous.lower not in (
+                "that",
+                "this",
+                "these",
+                "those",
+            ):
+                return attrs.evolve(source, span=Span(start=previous.start, end=source.span.end))
+            if not previous.is_word or previous.capitalized or self.is_function(previous):
+                break
+            if previous.lower in self.lex.verbs or previous.lower in self.lex.pronouns:
+                break
+            k -= 1
+        if k < start and (k == low or tokens[k - 1].is_quote or tokens[k - 1].text == ","):
+            # "former aide Jo Poe" right after a quote or comma
+            return attrs.evolve(source, span=Span(start=tokens[k].start, end=source.span.end))
+        k = start
+        while k > low and start - k < 3 and tokens[k - 1].is_word and not self.is_function(tokens[k - 1]):
+            if tokens[k - 1].lower in self.lex.verbs:
+                break
+            k -= 1
+        if k < start and (k == low or tokens[k - 1].is_quote):
+            # "Tulsa police Chief Jo Poe said" right after a quote
+            return attrs.evolve(source, span=Span(start=tokens[k].start, end=source.span.end))
+        return source
+
     def _title_before(self, source: Source, start: int, low: int) -> Source:
         """Extend a name with a lower-case title just before it ("spokesman Al Poe")."""
         tokens = self.tokens
         k = start - 1
         if k < low or not self.is_office_title(k) or tokens[k].capitalized:
-            return source
+            return self._determined(source, start, low)
         role_start = k
         while role_start > low and start - role_start < _MAX_DESCRIPTION:
             previous = tokens[role_start - 1]
@@ -357,6 +480,13 @@ class PhraseParser:
                     break
                 start -= 1
                 opened = True
+                if (
+                    self.is_possessive(previous)
+                    and not previous.capitalized
+                    and start > low
+                    and self.lex.is_("determiner", tokens[start - 1].lower)
+                ):
+                    start -= 1  # "the paper's editorial board"
                 if self.is_possessive(previous) and previous.capitalized:
                     name_start = self._name_left(start + 1, low)
                     start = min(start, name_start) if name_start <= start else start
@@ -376,6 +506,8 @@ class PhraseParser:
         first = tokens[start]
         if not opened and noun is None:
             return None
+        if noun is None and head.endswith(("est", "ous")):
+            return None  # an adjective, not a noun: "his biggest worry is"
         if start == end - 1 and opened:
             return None  # a determiner alone
         if (
@@ -431,6 +563,12 @@ class PhraseParser:
             if end < high and self.is_noun_like(tokens[end]) and not tokens[end].capitalized:
                 # "said Trump spokeswoman Jo Poe": the run was a modifier of the title
                 name_start = end + 1
+                while (
+                    name_start < min(high, end + 3)
+                    and self.is_noun_like(tokens[name_start])
+                    and not tokens[name_start].capitalized
+                ):
+                    name_start += 1  # "Post White House bureau chief Jo Poe"
                 if name_start < high and self.is_name_word(name_start):
                     name_end = self._name_right(name_start, high)
                     inner = self._name(name_start, name_end) if name_end > name_start else None
@@ -475,8 +613,9 @@ class PhraseParser:
                 name_end = self._name_right(k, high)
                 if (
                     name_end < high
-                    and tokens[name_end].lower in self.lex.nouns
+                    and self.is_noun_like(tokens[name_end])
                     and not tokens[name_end].capitalized
+                    and tokens[name_end].is_word
                 ):
                     head = name_end - 1
                     k = name_end  # a modifier: "former Vermont governor"
@@ -495,7 +634,23 @@ class PhraseParser:
                         return titled
                 if not (k < high and tokens[k].is_word and tokens[k].lower in self.lex.nouns):
                     break
+        if (
+            head < 0
+            and opened
+            and k == start + 1
+            and self.lex.is_("quantifier", first.lower)
+            and (k >= high or not tokens[k].is_word)
+        ):  # "said another."
+            here = Span(start=first.start, end=first.end)
+            return Source(here, here, MentionForm.NOMINAL, first.lower)
         if head < 0:
+            if opened and k < high and tokens[k].lower == "of" and k == start + 1:
+                # "one of those advisers", "some of the voters"
+                end = self._prepositional_after(k, high, depth)
+                if end > k:
+                    whole = Span(start=first.start, end=tokens[end - 1].end)
+                    source = Source(whole, whole, MentionForm.NOMINAL, first.lower)
+                    return self._apposition_after(source, end, high) if depth == 0 else source
             return None
         end = head + 1
         head_word = tokens[head].lower
@@ -581,7 +736,9 @@ class PhraseParser:
         ):
             return source
         if lower not in ("who", "whose") and any(
-            tokens[i].lower in self.lex.verbs and tokens[i].lower not in self.lex.nouns
+            tokens[i].lower in self.lex.verbs
+            and tokens[i].lower not in self.lex.nouns
+            and not tokens[i].capitalized
             for i in range(end + 1, k)
         ):
             return source

@@ -48,6 +48,8 @@ class CueClass(enum.Enum):
     """A verb of belief, finding or stance: reported speech only."""
     SOURCE_FIRST = "source-first"
     """A phrase followed by its source ("according to the agency")."""
+    NOT_A_CUE = "not-a-cue"
+    """A compound that starts like a cue but is not one ("think tank")."""
 
 
 class Gender(enum.Enum):
