@@ -245,7 +245,7 @@ class _Reader:
             return Clause(para.number, cue, source)
         previous = tokens[j - 1] if j > low else None
         if previous is not None and (
-            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower == "and"
+            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower in ("and", "but")
         ):
             # "..., adding that" / "... and said": the subject of the clause or sentence before
             if clauses:
@@ -301,6 +301,20 @@ class _Reader:
             or (not token.capitalized and lower.endswith(("ed", "ing")) and lower not in self.lex.verbs)
         )
 
+    def _adverbial(self, token: Token) -> bool:
+        """Whether a word can only be part of an adverbial ("Too often", "In fact", "Still")."""
+        lower = token.lower
+        lex = self.lex
+        return (
+            not token.is_word
+            or lower.endswith("ly")
+            or lower in ("too", "so", "very", "fact", "course", "turn", "general", "short", "addition")
+            or any(
+                lex.is_(name, lower)
+                for name in ("auxiliary", "preposition", "conjunction", "time", "not-name")
+            )
+        )
+
     def _counts(self, token: Token) -> bool:
         lower = token.lower
         return (
@@ -335,7 +349,7 @@ class _Reader:
         if b >= 0:
             if self._embedded(para, b - 1):
                 # Yet the plan is "a disaster," Roe said: reported speech quoting a fragment
-                self._reported(para, clause, self._local_start(tokens, b - 1, low), b, rule)
+                self._reported(para, clause, self._local_start(tokens, b - 1, low), b, rule=rule)
             else:
                 self._direct(
                     tokens[b - 1].quote,
@@ -349,6 +363,8 @@ class _Reader:
         if forward is not None:
             self._forward(para, clause, forward, high, rule)
             return
+        if self._parenthetical(para, clause, clause_start, after, high=high, rule=rule):
+            return
         if tokens[-1].text == ":" and 0 <= len(tokens) - 1 - after <= _MAX_ADVERBIAL:
             self.colon = clause  # "Roe said:" closing the paragraph introduces the next one
             return
@@ -360,7 +376,30 @@ class _Reader:
             return
         first = self._local_start(tokens, b, low)
         if any(t.is_word for t in tokens[first:b]):
-            self._reported(para, clause, first, b, rule)
+            self._reported(para, clause, first, b, rule=rule)
+
+    def _parenthetical(
+        self, para: _Paragraph, clause: Clause, clause_start: int, after: int, *, high: int, rule: str
+    ) -> bool:
+        """``The plan, Roe said, would fail.``: reported speech on both sides of the clause."""
+        tokens = para.tokens
+        low = para.starts[clause.cue.first]
+        tail = self._skip_adverbials(tokens, after, high, clause.cue)
+        if (
+            tail is None
+            or tail + 1 >= high
+            or tokens[tail].text != ","
+            or not tokens[tail + 1].is_word
+            or clause_start - 1 <= low
+            or tokens[clause_start - 1].text != ","
+            or clause.inherited
+        ):
+            return False
+        first = self._local_start(tokens, clause_start - 1, low)
+        if not all(self._adverbial(t) for t in tokens[first : clause_start - 1]):
+            self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1)
+        self._reported(para, clause, tail + 1, high, rule=rule)
+        return True
 
     def _quote_before(self, para: _Paragraph, clause: Clause, clause_start: int, forward: int | None) -> int:
         """Index just past a direct quote the clause follows ("...," Roe said), or -1."""
@@ -548,9 +587,13 @@ class _Reader:
             direct_rule = "cue-before-quote" if rule == "reported-speech" else rule
             self._direct(token.quote, clause, direct_rule, para.number)
             return
-        self._reported(para, clause, start, high, rule)
+        self._reported(para, clause, start, high, rule=rule)
 
-    def _reported(self, para: _Paragraph, clause: Clause, start: int, end: int, rule: str) -> None:
+    def _reported(
+        self, para: _Paragraph, clause: Clause, start: int, end: int, *, rule: str, minimum: int = 2
+    ) -> None:
+        if clause.cue.cue_class is CueClass.QUOTE:
+            return  # "continued to rise": a direct-quote cue only
         tokens = para.tokens
         end = self._local_end(tokens, start, end)
         while end > start and (tokens[end - 1].text in ".,;:!?\u2014\u2013-(["):
@@ -563,8 +606,17 @@ class _Reader:
         if inside and len(inside) == end - start:
             return  # only quotations: they are direct quotes of their own
         words = sum(1 for t in tokens[start:end] if t.is_word)
-        if words < 2 and not inside:
+        if words < minimum and not inside:
             return
+        if not inside and (
+            all(self._adverbial(t) for t in tokens[start:end])
+            or (
+                tokens[start].lower in ("which", "who", "whom")
+                and start > 0
+                and tokens[start - 1].text == ","
+            )
+        ):
+            return  # "reported late Thursday", "according to X, which tracks ..."
         para.absorbed.update(inside)
         kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
         confidence = 0.6 if clause.cue.cue_class is CueClass.REPORT else 0.8

@@ -111,7 +111,12 @@ class PhraseParser:
         if token.is_quote or not token.text[0].isalnum():
             return False
         lower = token.lower
-        if self.is_function(token) or lower in self.lex.pronouns or self.lex.is_("time", lower):
+        if (
+            self.is_function(token)
+            or lower in self.lex.pronouns
+            or self.lex.is_("time", lower)
+            or self.lex.is_("object-pronoun", lower)
+        ):
             return False
         return lower not in self.lex.verbs or lower in self.lex.nouns
 
@@ -223,10 +228,15 @@ class PhraseParser:
         """The source phrase ending just before token ``end`` (no earlier than ``low``)."""
         if end <= low:
             return None
+        modified = self._postmodified_before(end, low)
+        if modified is not None:
+            return modified
         tokens = self.tokens
         token = tokens[end - 1]
-        if token.is_quote:
-            return None
+        if token.is_quote:  # "Roe, citing 'the magic of it,' said"
+            return (
+                self._apposition_before(end - 1, low) if end - 2 > low and tokens[end - 2].is_word else None
+            )
         lower = token.lower
         if lower in self.lex.pronouns and not (lower == "i" and token.text != "I"):
             here = Span(start=token.start, end=token.end)
@@ -245,6 +255,21 @@ class PhraseParser:
             return self._apposition_before(end - 1, low)
         return self.noun_phrase_before(end, low)
 
+    def _postmodified_before(self, end: int, low: int) -> Source | None:
+        """``a source close to him``: a description followed by "close to ...", "familiar with ..."."""
+        tokens = self.tokens
+        for m in range(end - 2, max(low, end - 6), -1):
+            if self.lex.is_("postmodifier", tokens[m].lower) and not tokens[m].capitalized:
+                if not all(t.is_word for t in tokens[m:end]):
+                    return None
+                head = self.noun_phrase_before(m, low)
+                if head is None or head.form is MentionForm.PRONOUN:
+                    return None
+                whole = Span(start=head.span.start, end=tokens[end - 1].end)
+                mention = whole if head.form is MentionForm.NOMINAL else head.mention
+                return attrs.evolve(head, span=whole, mention=mention)
+        return None
+
     def _apposition_before(self, comma: int, low: int) -> Source | None:
         """``NAME, APPOSITION,`` ending at the comma ``comma``.
 
@@ -253,6 +278,7 @@ class PhraseParser:
         tokens = self.tokens
         k = comma - 1
         floor = max(low, comma - 2 * _MAX_APPOSITION)
+        last = comma if tokens[comma].is_quote else comma - 1  # the apposition's last token
         groups = 0
         while k > floor and groups < _MAX_APPOSITIONS:
             token = tokens[k]
@@ -270,7 +296,7 @@ class PhraseParser:
                     and head.form is not MentionForm.PRONOUN
                     and not (start > low and self._preposition(tokens[start - 1]))
                 ):
-                    role = Span(start=tokens[k + 1].start, end=tokens[comma - 1].end)
+                    role = Span(start=tokens[k + 1].start, end=tokens[last].end)
                     return attrs.evolve(
                         head,
                         span=Span(start=head.span.start, end=tokens[comma].end),
@@ -301,7 +327,9 @@ class PhraseParser:
         if self.is_name_word(k) or (token.text == "." and k > low and self.is_name_word(k - 1)):
             name_end = end if token.text != "." or self.is_title_abbreviation(k - 1) else end - 1
             if name_end < end and not (
-                _is_initial(tokens[k - 1]) or self.lex.is_("suffix", tokens[k - 1].lower)
+                _is_initial(tokens[k - 1])
+                or self.lex.is_("suffix", tokens[k - 1].lower)
+                or "." in tokens[k - 1].text  # "the S.E.C."
             ):
                 return None
             start = self._name_left(name_end, low)
@@ -504,7 +532,7 @@ class PhraseParser:
             start -= 1
         noun = self.lex.nouns.get(head)
         first = tokens[start]
-        if not opened and noun is None:
+        if not opened and noun is None and not self._bare_plural(head_token, start, low):
             return None
         if noun is None and head.endswith(("est", "ous")):
             return None  # an adjective, not a noun: "his biggest worry is"
@@ -523,6 +551,19 @@ class PhraseParser:
         whole = Span(start=first.start, end=head_token.end)
         definite = first.lower in ("the", "this", "that") or (first.capitalized and first.lower == "the")
         return Source(whole, whole, MentionForm.NOMINAL, head, definite=definite)
+
+    def _bare_plural(self, head: Token, start: int, low: int) -> bool:
+        """Whether a plural noun with no determiner can be a source ("regulators say")."""
+        if head.capitalized or not head.lower.endswith("s") or head.lower.endswith("ss"):
+            return False
+        if start == low:
+            return True
+        previous = self.tokens[start - 1]
+        return (
+            previous.is_quote
+            or previous.text in (",", ";", ":")
+            or self.lex.is_("conjunction", previous.lower)
+        )
 
     def _outer_description(self, preposition: int, low: int, depth: int) -> Source | None:
         """The description a prepositional phrase at ``preposition`` attaches to."""

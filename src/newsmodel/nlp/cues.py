@@ -46,6 +46,8 @@ class CueClass(enum.Enum):
     """A verb of saying: direct quotes and reported speech."""
     REPORT = "report"
     """A verb of belief, finding or stance: reported speech only."""
+    QUOTE = "quote"
+    """A verb that introduces direct quotes only ("...," she continued)."""
     SOURCE_FIRST = "source-first"
     """A phrase followed by its source ("according to the agency")."""
     NOT_A_CUE = "not-a-cue"
