@@ -98,6 +98,64 @@ class TestCueAroundQuote:
         q = quote(article("“It will rise,” said Sunita Rao, a hydrologist at the university."), "It will")
         assert speaker_name(q) == "Sunita Rao"
 
+    def test_dash_signature(self):
+        """'"..." -- X' at the end of a line attributes to X."""
+        q = quote(article("“Build it higher.” \u2015 Erik Dahl"), "Build it")
+        assert speaker_name(q) == "Erik Dahl"
+        assert rule(q) == "dash"
+
+    def test_affiliation_after_name(self):
+        """'X of the Y said' attributes to the person X, with the affiliation as a role."""
+        q = quote(article("“It will rise,” Sunita Rao of the Coastal Institute said."), "It will")
+        assert speaker_name(q) == "Sunita Rao"
+        assert "of the Coastal Institute" in [r.text for r in q.speaker.roles]
+
+    def test_parenthesis_after_name(self):
+        """'X (D-Ohio) said' attributes to X."""
+        q = quote(article("“It will rise,” Sen. Ada Lind (D-Ohio) said."), "It will")
+        assert speaker_name(q) == "Ada Lind"
+
+    def test_apposition_chain(self):
+        """'X, 45, of Bergen, a teacher, said' attributes to X, not to the place."""
+        q = quote(article("“We were scared,” Ada Lind, 45, of Bergen, a teacher, said."), "We were")
+        assert speaker_name(q) == "Ada Lind"
+
+    def test_possessive_affiliation(self):
+        """'The Post's Jo Poe wrote' attributes to the person, not the newspaper."""
+        q = quote(article("“The vote was close,” the Harbour Post's Jo Poe wrote."), "The vote")
+        assert speaker_name(q) == "Jo Poe"
+
+    def test_description_with_name_apposition(self):
+        """'said a spokeswoman for the port, Jo Poe' attributes to the name."""
+        q = quote(article("“No comment,” said a spokeswoman for the port, Jo Poe."), "No comment")
+        assert speaker_name(q) == "Jo Poe"
+
+    def test_coordinated_sources(self):
+        """'X and Y said' names both: the mention covers them, and no single entity speaks."""
+        q = quote(article("Ada Lind and Erik Dahl said the vote was fair."), "the vote")
+        assert mention_text(q) == "Ada Lind and Erik Dahl"
+        assert q.speaker is None
+
+    def test_coordinated_verb_takes_sentence_subject(self):
+        """'X voted no and said ...' takes the sentence's subject as the source."""
+        q = quote(
+            article("On Tuesday, Erik Dahl voted against the plan and said the cost was too high."),
+            "the cost",
+        )
+        assert speaker_name(q) == "Erik Dahl"
+
+    def test_clause_without_content_introduces_next_quote(self):
+        """'X commented on Tuesday. "..."' gives the quote to X."""
+        result = article("Ada Lind commented on Tuesday. “We will rebuild.”")
+        assert speaker_name(quote(result, "We will")) == "Ada Lind"
+
+    def test_subordinate_clause_does_not_interrupt(self):
+        """A source inside a subordinate clause does not break a continuation."""
+        result = article(
+            "“The wall failed,” Ada Lind said, pointing to cracks that engineers found. “It was old.”"
+        )
+        assert speaker_name(quote(result, "It was old")) == "Ada Lind"
+
     def test_colon_without_verb(self):
         """'X: "..."' opening a sentence attributes to X."""
         q = quote(article("Erik Dahl: “Not with a blank cheque.”"), "Not with")

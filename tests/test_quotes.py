@@ -195,6 +195,45 @@ class TestReportedSpeech:
         assert quote.text == "the sea has risen faster than expected"
         assert quote.confidence < 0.8
 
+    def test_parenthetical_clause(self):
+        """ "X, Roe said, Y" reports the words on both sides of the clause."""
+        result = article("The harbour, Ada Lind said, will be rebuilt within two years.")
+        assert texts_of(result, QuoteKind.INDIRECT) == ["The harbour", "will be rebuilt within two years"]
+
+    def test_parenthetical_adverb_is_not_speech(self):
+        """An opening adverbial before a parenthetical clause is not reported speech."""
+        result = article("Too often, Ada Lind said, the council waits for the next storm.")
+        assert texts_of(result, QuoteKind.INDIRECT) == ["the council waits for the next storm"]
+
+    def test_according_to_source_with_relative_clause(self):
+        """A relative clause after the source of "according to" is not the content."""
+        result = article(
+            "Repairs will cost 48 million euros, according to the survey, which the council ordered."
+        )
+        assert texts_of(result, QuoteKind.INDIRECT) == ["Repairs will cost 48 million euros"]
+
+    def test_transcript_line(self):
+        """A paragraph opened by a name and a colon reports the rest of the paragraph."""
+        result = article("LIND: We will rebuild the wall. It will be higher than before.")
+        assert texts_of(result, QuoteKind.INDIRECT) == [
+            "We will rebuild the wall. It will be higher than before"
+        ]
+
+    def test_quote_only_cue(self):
+        """A verb that only introduces direct quotes ("continued") gives no reported speech."""
+        result = article("Prices continued to rise in the harbour district.")
+        assert texts_of(result) == []
+
+    def test_cue_word_used_as_noun(self):
+        """A reporting word followed by a finite verb is a noun, not a cue."""
+        result = article("The cost estimate was far too low for the council.")
+        assert texts_of(result) == []
+
+    def test_compound_is_not_a_cue(self):
+        """A compound such as "think tank" is not a reporting verb."""
+        result = article("Erik Dahl, a fellow at a think tank, joined the board last year.")
+        assert texts_of(result) == []
+
     def test_two_sentences_two_sources(self):
         """Each reported clause stops where the next source's clause begins."""
         result = article("Ada Lind said the wall will hold. Erik Dahl said it will not.")

@@ -162,6 +162,7 @@ class _Reader:
         first_found = len(self.found)
         if colon is not None and tokens[0].is_quote:
             self._direct(tokens[0].quote, colon, "cue-before-quote", number)
+        self._transcript(para)
         clauses: list[Clause] = []
         i = 0
         while i < len(tokens):
@@ -192,6 +193,23 @@ class _Reader:
             if len(self.found) == count and self.colon is not clause:
                 para.idle.add(id(clause))
         self._unclaimed(para, clauses, first_found)
+
+    def _transcript(self, para: _Paragraph) -> None:
+        """``ROE: We will rebuild.`` -- a paragraph opened by a name and a colon.
+
+        As in interview transcripts, the rest of the paragraph is what the name said.
+        """
+        tokens = para.tokens
+        colon = next((k for k in range(1, min(len(tokens), 6)) if tokens[k].text == ":"), -1)
+        if colon < 0 or colon + 1 >= len(tokens) or tokens[colon + 1].is_quote:
+            return
+        source = para.parser.noun_phrase_before(colon, 0)
+        if source is None or source.form is not MentionForm.NAME or source.span.start != tokens[0].start:
+            return
+        token = tokens[colon]
+        cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, colon, colon + 1)
+        clause = Clause(para.number, cue, source)
+        self._reported(para, clause, colon + 1, len(tokens), rule="colon", whole=True, minimum=3)
 
     def _clause_start(self, para: _Paragraph, clause: Clause) -> int:
         """Index of the clause's first token (its source, or its cue when the source follows)."""
@@ -276,6 +294,13 @@ class _Reader:
             return None
         tokens = para.tokens
         first = tokens[start]
+        if self._adverbial(first) and first.lower not in self.lex.pronouns:
+            # "In his speech, Obama ... and said": the subject follows an opening adverbial
+            comma = next((m for m in range(start + 1, min(k, start + 10)) if tokens[m].text == ","), -1)
+            if comma < 0:
+                return None
+            start = comma + 1
+            first = tokens[start]
         if first.is_quote or first.lower in ("i", "we", "you"):
             return None
         subject = para.parser.after(start, k)
@@ -456,7 +481,7 @@ class _Reader:
                 k < len(tokens)
                 and previous.text in _TERMINAL
                 and (tokens[k].capitalized or tokens[k].is_quote)
-                and not _abbreviation_dot(tokens, k - 1)
+                and not _abbreviation_dot(tokens, k - 1, self.lex)
             ):
                 return k
             if previous.is_quote and k - 1 > floor and tokens[k - 2].text in _TERMINAL:
@@ -476,7 +501,7 @@ class _Reader:
             if (
                 previous.text in _TERMINAL
                 and (tokens[k].capitalized or tokens[k].is_quote)
-                and not _abbreviation_dot(tokens, k - 1)
+                and not _abbreviation_dot(tokens, k - 1, self.lex)
             ):
                 return k
         return ceiling
@@ -524,7 +549,8 @@ class _Reader:
         if lex.verbs.get(token.lower) is not None and token.lower.endswith("ing"):
             return None  # ", adding that ..." is a clause of its own
         if cue.cue_class is CueClass.SOURCE_FIRST:
-            return k
+            # "according to the survey, which ...": a relative clause on the source, not content
+            return None if self.lex.is_("relative", token.lower) else k
         if lex.is_("preposition", token.lower) and not (
             token.lower == "to" and cue.cue_class is CueClass.REPORT
         ):
@@ -538,7 +564,7 @@ class _Reader:
             if token.is_quote:
                 return m if tokens[m - 1].text in (",", ":") else None
             if (
-                token.text in _TERMINAL and not _abbreviation_dot(tokens, m)
+                token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex)
             ) or token.lower in self.lex.verbs:
                 return None
         return None
@@ -553,6 +579,14 @@ class _Reader:
             lower = token.lower
             if lex.is_("time", lower) and token.is_word:
                 k += 1
+                continue
+            if (
+                lex.is_("preposition", lower)
+                and not token.capitalized
+                and k + 1 < high
+                and (lex.is_("time", tokens[k + 1].lower) or tokens[k + 1].text.isdigit())
+            ):
+                k += 2  # "said on Friday", "said in 2015"
                 continue
             if lex.is_("preposition", lower) and not token.capitalized:
                 explicit = self._lookahead(tokens, k, high)
@@ -572,7 +606,7 @@ class _Reader:
                 return m if tokens[m - 1].text in (",", ":") else None
             if token.lower == "that" or token.text in (":", ","):
                 return m
-            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m):
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex):
                 return None
         return None
 
@@ -590,12 +624,21 @@ class _Reader:
         self._reported(para, clause, start, high, rule=rule)
 
     def _reported(
-        self, para: _Paragraph, clause: Clause, start: int, end: int, *, rule: str, minimum: int = 2
+        self,
+        para: _Paragraph,
+        clause: Clause,
+        start: int,
+        end: int,
+        *,
+        rule: str,
+        minimum: int = 2,
+        whole: bool = False,
     ) -> None:
         if clause.cue.cue_class is CueClass.QUOTE:
             return  # "continued to rise": a direct-quote cue only
         tokens = para.tokens
-        end = self._local_end(tokens, start, end)
+        if not whole:
+            end = self._local_end(tokens, start, end)
         while end > start and (tokens[end - 1].text in ".,;:!?\u2014\u2013-(["):
             end -= 1
         while start < end and not (tokens[start].is_word or tokens[start].is_quote):

@@ -32,6 +32,7 @@ _MAX_DESCRIPTION = 8
 _MAX_APPOSITION = 16
 _MAX_APPOSITIONS = 4
 _RELATIVES = frozenset({"who", "which", "that"})
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
 
 
 @attrs.frozen
@@ -67,7 +68,15 @@ class PhraseParser:
         lower = token.lower
         return any(
             lex.is_(name, lower)
-            for name in ("determiner", "quantifier", "preposition", "conjunction", "relative", "auxiliary")
+            for name in (
+                "determiner",
+                "quantifier",
+                "preposition",
+                "np-preposition",
+                "conjunction",
+                "relative",
+                "auxiliary",
+            )
         )
 
     def is_title_abbreviation(self, index: int) -> bool:
@@ -118,6 +127,11 @@ class PhraseParser:
             or self.lex.is_("object-pronoun", lower)
         ):
             return False
+        stem = lower.replace("\u2019", "'").split("'", 1)[0]
+        if stem != lower and (
+            stem in self.lex.pronouns or self.lex.is_("relative", stem) or stem in ("there", "it", "i")
+        ):
+            return False  # "he's", "they're", "that's"
         return lower not in self.lex.verbs or lower in self.lex.nouns
 
     def is_possessive(self, token: Token) -> bool:
@@ -251,7 +265,7 @@ class PhraseParser:
             return Source(here, here, MentionForm.PRONOUN, lower, antecedent=antecedent)
         if lower in _RELATIVES:  # "that"/"which" without a pronoun entry
             return None
-        if token.text == ",":
+        if token.text == "," or token.text in _DASHES:
             return self._apposition_before(end - 1, low)
         return self.noun_phrase_before(end, low)
 
@@ -282,9 +296,9 @@ class PhraseParser:
         groups = 0
         while k > floor and groups < _MAX_APPOSITIONS:
             token = tokens[k]
-            if not token.is_quote and token.text in ".;:!?" and not abbreviation_dot(tokens, k):
+            if not token.is_quote and token.text in ".;:!?" and not abbreviation_dot(tokens, k, self.lex):
                 return None
-            if token.text != ",":
+            if token.text != "," and not (token.text in _DASHES and tokens[comma].text in _DASHES):
                 k -= 1
                 continue
             groups += 1
@@ -359,7 +373,12 @@ class PhraseParser:
                 return self._determined(source, owner, low)
             return self._title_before(source, start, low)
         if self.is_noun_like(token) and not token.capitalized:
-            return self._description_before(end, low)
+            described = self._description_before(end, low)
+            if described is not None:
+                start = _index_after(tokens, described.span.start, low, end)
+                group = self._coordinated_before(described, start, low)
+                return group if group is not None else described
+            return None
         if self.lex.is_("quantifier", token.lower) and token.lower not in ("no", "more"):
             here = Span(start=token.start, end=token.end)
             return Source(here, here, MentionForm.NOMINAL, token.lower)
@@ -601,6 +620,14 @@ class PhraseParser:
             source = self._name(start, end)
             if source is None:
                 return None
+            if end + 1 < high and self.is_noun_like(tokens[end]) and not tokens[end].capitalized:
+                described = self._description_after(start, high)
+                if (
+                    described is not None
+                    and described.head in self.lex.nouns
+                    and not self._name_follows(end, high)
+                ):
+                    return described  # "American military officials"
             if end < high and self.is_noun_like(tokens[end]) and not tokens[end].capitalized:
                 # "said Trump spokeswoman Jo Poe": the run was a modifier of the title
                 name_start = end + 1
@@ -610,7 +637,8 @@ class PhraseParser:
                     and not tokens[name_start].capitalized
                 ):
                     name_start += 1  # "Post White House bureau chief Jo Poe"
-                if name_start < high and self.is_name_word(name_start):
+                titled = any(tokens[m].lower in self.lex.nouns for m in range(end, name_start))
+                if titled and name_start < high and self.is_name_word(name_start):
                     name_end = self._name_right(name_start, high)
                     inner = self._name(name_start, name_end) if name_end > name_start else None
                     if inner is not None and inner.form is MentionForm.NAME:
@@ -703,6 +731,16 @@ class PhraseParser:
         source = Source(whole, whole, MentionForm.NOMINAL, head_word, definite=definite)
         return self._apposition_after(source, end, high) if depth == 0 else source
 
+    def _name_follows(self, end: int, high: int) -> bool:
+        """Whether a name follows within three lower-case words of ``end`` ("Trump aide Jo Poe")."""
+        tokens = self.tokens
+        for k in range(end, min(high, end + 4)):
+            if self.is_name_word(k):
+                return True
+            if not (self.is_noun_like(tokens[k]) and not tokens[k].capitalized):
+                return False
+        return False
+
     def _prepositional_after(self, end: int, high: int, depth: int) -> int:
         """Extend a description ending before ``end`` by "of/for/at ..." ("a spokesman for X")."""
         tokens = self.tokens
@@ -746,7 +784,7 @@ class PhraseParser:
         stop = min(high, k + _MAX_APPOSITION)
         while k < stop:
             token = tokens[k]
-            if token.is_quote or (token.text in ",.;:!?" and not abbreviation_dot(tokens, k)):
+            if token.is_quote or (token.text in ",.;:!?" and not abbreviation_dot(tokens, k, self.lex)):
                 break
             k += 1
         if k == end + 1 or (k < high and tokens[k].text not in ",."):
@@ -801,14 +839,18 @@ def _is_initial(token: Token) -> bool:
     return len(token.text) == 1 and token.text.isupper()
 
 
-def abbreviation_dot(tokens: Sequence[Token], index: int) -> bool:
+def abbreviation_dot(tokens: Sequence[Token], index: int, lexicon: Lexicon) -> bool:
     """Whether the full stop at ``index`` ends an abbreviation or initial, not a sentence."""
     if tokens[index].text != "." or index == 0:
         return False
     previous = tokens[index - 1]
     text = previous.text
+    lower = previous.lower
     return (
-        (len(text) <= 3 and text[0].isupper())
-        or "." in text
+        (len(text) == 1 and text.isupper())  # an initial
+        or "." in text  # "U.S."
+        or (lower in lexicon.titles and previous.capitalized)
+        or lexicon.is_("abbreviation", lower)
+        or lexicon.is_("suffix", lower)
         or ("-" in text and text[0].isupper() and len(text) <= 6)  # "R-Ky."
     )

@@ -16,9 +16,10 @@ import attrs
 from newsmodel.model import Span
 from newsmodel.nlp._marks import MarkedQuote
 
-# words (with inner hyphens, apostrophes and full stops: "e-mail", "don't", "U.S") or one
-# other non-space character; every repetition needs a separator first, so matching is linear
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2019'.]\w+)*|\S")
+# words (with inner hyphens, apostrophes and full stops: "e-mail", "don't", "U.S"), a run of
+# hyphens (a dash) or one other non-space character; every repetition needs a separator
+# first, so matching is linear
+_TOKEN = re.compile(r"\w+(?:[-\u2010\u2019'.]\w+)*|--+|\S")
 
 
 @attrs.frozen(slots=True)
