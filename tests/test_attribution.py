@@ -6,6 +6,7 @@ from hypothesis import strategies as st
 from newsmodel import EntityKind, MentionForm, QuoteKind
 from newsmodel.model import Article, Quote
 from newsmodel.nlp.attribution import attribute
+from newsmodel.nlp.document import EntityDraft
 from newsmodel.nlp.entities import find_entities
 from newsmodel.nlp.quotes import find_quotes
 from newsmodel.nlp.sentences import split_sentences
@@ -219,6 +220,29 @@ class TestAnaphora:
             "“I am certain of it,” she said.",
         )
         assert speaker_name(quote(result, "I am certain")) == "Ms. Ada Lind"
+
+    def test_pronoun_respects_given_name(self):
+        """'she' skips a man named more recently for a woman known by her given name."""
+        result = article(
+            "Jane Roe said the wall would hold.",
+            "Tom Berg said the port would reopen.",
+            "“I checked it myself,” she said.",
+        )
+        assert speaker_name(quote(result, "I checked")) == "Jane Roe"
+
+    def test_stage_resolution_is_kept(self):
+        """A pronoun the entities stage already tied to an entity keeps that entity."""
+        doc = build_doc([Block("Tom Berg arrived."), Block("“We are ready,” he said.")], "en")
+        doc.sentences = split_sentences(doc.text, doc.paragraphs)
+        berg = EntityDraft(kind=EntityKind.PERSON, mentions=[doc.mention(0, 8)])
+        he = doc.text.index("he said")
+        berg.add(doc.mention(he, he + 2, MentionForm.PRONOUN))
+        doc.entities.append(berg)
+        find_quotes(doc)
+        attribute(doc)
+        (draft,) = doc.quotes
+        assert draft.speaker is berg
+        assert draft.mention is berg.mentions[1]
 
     def test_unresolvable_pronoun_has_no_speaker(self):
         """A pronoun with nobody before it keeps the mention and no speaker."""

@@ -437,8 +437,7 @@ class _Reader:
             b -= 1
         if not (b > 0 and tokens[b - 1].is_quote and (b == clause_start or tokens[b].text == ",")):
             return -1
-        if tokens[b - 1].last_sentence != tokens[clause_start].sentence:
-            return -1
+        # no sentence check here: splitters often end a sentence at '?" Roe asked'
         quote = self.marked[tokens[b - 1].quote]
         end_mark = self.text[quote.content.end - 1]
         if (

@@ -84,6 +84,10 @@ class _Attributor:
             named, mention = self.index.link_name(span, source.span, source.roles)
             recency.note(mention.start, named)
             return named, mention, "", _CONFIDENCE_NAME
+        known = self.index.covering(span, tuple(MentionForm))
+        if known is not None and known[0].span == span and source.antecedent is None:
+            # the entities stage already resolved these very words
+            return known[1], known[0], "", _CONFIDENCE_RESOLVED
         mention = doc.mention(span.start, span.end, source.form)
         if source.form is MentionForm.PRONOUN:
             if source.antecedent is not None:

@@ -11,6 +11,7 @@ its format) and assembled once, on first use, into an immutable :class:`Lexicon`
     speaker_titles.txt     abbreviated titles and honorifics ("Sen.", "Mrs.")
     speaker_words.txt      closed-class words (determiners, auxiliaries, prepositions, ...)
     speaker_places.txt     country and state names, so such a source is a location
+    speaker_given_names.txt  given names that show a person's gender
 """
 
 from __future__ import annotations
@@ -138,6 +139,8 @@ class Lexicon:
     words: Mapping[str, frozenset[str]]
     """Closed classes from ``speaker_words.txt``: class name to its words."""
     places: frozenset[str]
+    given_names: Mapping[str, Gender]
+    """Lower-case given name to the gender it shows."""
 
     def is_(self, word_class: str, lower: str) -> bool:
         """Whether the lower-case word ``lower`` is in closed class ``word_class``."""
@@ -219,4 +222,10 @@ def lexicon() -> Lexicon:
         titles=MappingProxyType(titles),
         words=MappingProxyType({k: frozenset(v) for k, v in words.items()}),
         places=frozenset(p.lower() for p in read_lines("speaker_places.txt")),
+        given_names=MappingProxyType(
+            {
+                name.lower(): Gender(code)
+                for name, code in (e.split() for e in read_lines("speaker_given_names.txt"))
+            }
+        ),
     )

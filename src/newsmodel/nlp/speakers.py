@@ -11,8 +11,8 @@ in this order, to:
    acronym make an organisation, a country or state name a location, anything else a person.
 
 Titles and appositions found with the name become the entity's roles. Genders are read from
-honorifics ("Mrs."), gendered role nouns ("spokeswoman") and pronouns already resolved to
-the entity.
+given names ("Jane Roe"), honorifics ("Mrs."), gendered role nouns ("spokeswoman") and
+pronouns already resolved to the entity.
 """
 
 from __future__ import annotations
@@ -155,7 +155,11 @@ class EntityIndex:
     def _learn_gender(self, entity: EntityDraft, text: str) -> None:
         if entity.kind is not EntityKind.PERSON or id(entity) in self.genders:
             return
-        for word in _WORD.findall(text):
+        words = _WORD.findall(text)
+        if len(words) >= 2 and words[0].lower() in self.lex.given_names:  # "Jane Roe", not "Roe"
+            self.genders[id(entity)] = self.lex.given_names[words[0].lower()]
+            return
+        for word in words:
             lower = word.lower().rstrip(".")
             title = self.lex.titles.get(lower)
             gender = title.gender if title is not None else None
