@@ -14,9 +14,20 @@ the source phrase and the content, which gives these patterns (rule names in quo
   ``reported-speech``; with a quoted fragment inside it is mixed (the fragment is part of it).
 - ``The plan failed, Roe said.`` / ``..., said Roe.`` -- reported speech before the clause,
   from the start of the sentence: ``reported-speech``.
+- ``The plan, Roe said, would fail.`` -- both sides of a parenthetical clause:
+  ``reported-speech``.
 - ``According to Roe, ...`` / ``..., according to Roe.`` -- ``according-to``.
-- ``..., adding that ...`` -- a participle after a comma takes the source of the clause
-  before it in the sentence.
+- ``..., adding that ...`` / ``Roe smiled and said ...`` -- a participle after a comma or a
+  verb after "and" takes the source of the clause before it, or the sentence's subject.
+- ``Roe: "..."`` and transcript paragraphs ``ROE: ...`` -- ``colon``; ``"..." -- Roe`` at
+  the end of a line -- ``dash``.
+- ``Roe commented on Tuesday. "..."`` -- a clause with no content of its own introduces the
+  quote that follows: ``cue-before-quote``.
+
+Reported speech ends at the sentence end (``doc.sentences``, or a nearer terminal mark before
+a capital when the sentences are coarse) and never runs more than a long sentence's length,
+so the cost stays linear. A clause inside a subordinate clause ("bruises that Fields showed")
+neither introduces nor interrupts quotes.
 
 Direct quotes no clause claims are kept with what is known about them: whether another
 quote in their paragraph (or the paragraph before) is the one they continue, and whether

@@ -13,7 +13,10 @@ naming the source, as written: a name, "the minister", "he") and ``rule``, one o
 ``cue-before-quote``            ``Roe said: "..."``
 ``reported-speech``             ``Roe said the plan failed`` / ``The plan failed, Roe said``
 ``according-to``                ``According to Roe, ...`` / ``..., according to Roe``
-``participle``                  ``..., adding that ...``: the source of the clause before it
+``participle``                  ``..., adding that ...`` / ``Roe smiled and said ...``: the
+                                source of the clause before it, or of the sentence
+``colon``                       ``Roe: "..."`` and transcript lines ``ROE: ...``
+``dash``                        ``"..." -- Jo Poe`` signing a quote at the end of a line
 ``continuation``                a quote with no clause of its own that continues the quote
                                 before it (same paragraph, or a paragraph that opens with it)
 ==============================  ==========================================================
