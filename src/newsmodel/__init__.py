@@ -45,9 +45,20 @@ from newsmodel.model import (
     QuoteKind,
     Span,
 )
+from newsmodel.nlp.entities import RuleRecognizer
 from newsmodel.nlp.recognizer import Candidate, EntityRecognizer
+from newsmodel.nlp.spacy_backend import SpacyRecognizer
 from newsmodel.policy import ParsePolicy
-from newsmodel.serialize import SCHEMA_VERSION, from_dict, from_json, json_schema, to_dict, to_json
+from newsmodel.serialize import (
+    SCHEMA_VERSION,
+    from_dict,
+    from_json,
+    json_schema,
+    to_dict,
+    to_json,
+    to_jsonld,
+    to_ninjs,
+)
 
 try:
     __version__ = version("newsmodel")
@@ -83,9 +94,11 @@ __all__ = [
     "Provenance",
     "Quote",
     "QuoteKind",
+    "RuleRecognizer",
     "SchemaVersionError",
     "SerializationError",
     "Span",
+    "SpacyRecognizer",
     "__version__",
     "from_dict",
     "from_json",
@@ -94,6 +107,8 @@ __all__ = [
     "parse_text",
     "to_dict",
     "to_json",
+    "to_jsonld",
+    "to_ninjs",
 ]
 
 for _name in __all__:  # show public classes as newsmodel.X in reprs, docs and tracebacks

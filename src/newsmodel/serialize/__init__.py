@@ -1,4 +1,4 @@
-"""Serializers: the lossless JSON format (and, later, exchange formats)."""
+"""Serializers: the lossless JSON format, and the ninjs and schema.org exchange formats."""
 
 from newsmodel.serialize.article_json import (
     SCHEMA_VERSION,
@@ -8,5 +8,16 @@ from newsmodel.serialize.article_json import (
     to_dict,
     to_json,
 )
+from newsmodel.serialize.jsonld import to_jsonld
+from newsmodel.serialize.ninjs import to_ninjs
 
-__all__ = ["SCHEMA_VERSION", "from_dict", "from_json", "json_schema", "to_dict", "to_json"]
+__all__ = [
+    "SCHEMA_VERSION",
+    "from_dict",
+    "from_json",
+    "json_schema",
+    "to_dict",
+    "to_json",
+    "to_jsonld",
+    "to_ninjs",
+]

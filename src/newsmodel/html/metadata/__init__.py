@@ -1,19 +1,97 @@
-"""Page metadata from markup: JSON-LD, OpenGraph, meta names, microdata, ``<time>``, links.
+"""Page metadata from markup, each value with the source it came from.
 
-Placeholder interface until the metadata extractors land: :func:`extract_metadata` returns an
-empty :class:`PageMetadata`.
+:func:`extract_metadata` reads a parsed page once (:mod:`._scan`), loads its JSON-LD
+(:mod:`._jsonld`) and fills :class:`PageMetadata` field by field. For each field the sources
+are tried in a fixed order and the first that yields a usable value wins; its name goes into
+:attr:`PageMetadata.provenance` (``"json-ld:headline"``, ``"meta:og:title"``, ``"html:h1"``...).
+
+Precedence, most trusted first. Structured data the publisher wrote for machines comes before
+markup written for people, and the article's own object before page-wide ones:
+
+========== ==========================================================================================
+field      sources, in order
+========== ==========================================================================================
+title      JSON-LD article ``headline``; meta (``og:title``, ``twitter:title``, ``parsely-title``,
+           ``dc.title``... see ``meta_names.json``); microdata ``headline``; JSON-LD page ``name``;
+           ``<title>``. Site names are stripped (:mod:`._title`). Then the page's ``<h1>`` (without
+           kicker/subtitle parts) replaces that title when it shares at least half of its words
+           and differs: it is the headline as readers see it. No title anywhere: the ``<h1>``.
+subtitle   JSON-LD article ``description``; meta descriptions; microdata ``description``.
+authors    JSON-LD article, then page ``author``/``creator`` (``@id`` references resolved); meta
+           author names; Twitter ``label``/``data`` "Written by"; microdata ``author``; hCard names,
+           ``rel=author`` and author-page links; byline elements (class/id hints); a credit line
+           ("Von ...", "By ...") just after the headline. The first source that credits a *person*
+           wins; if none does, the first that credits anyone (an agency, "Staff", the site) wins,
+           as :attr:`AuthorRole.AGENCY` (:mod:`._authors`). Page text only counts agency-like credits.
+published  JSON-LD ``datePublished`` (article, then page objects) or ``uploadDate`` (videos); meta
+           publication dates; microdata ``datePublished``; ``<time>`` (``pubdate`` or publish class
+           first, then any not marked as an update); generic meta dates (``date``, ``dc.date``);
+           JSON-LD ``dateCreated``; a date in the canonical URL's path; date-hinted elements;
+           a date after a label ("Veröffentlicht am"); a date beside, then after, the headline.
+           A UTC or naive value yields to the same moment stated with the publisher's offset.
+modified   JSON-LD ``dateModified``; meta modification dates; microdata ``dateModified``;
+           ``<time>`` with an update class; a date after a label ("Aktualisiert am").
+language   ``<html lang>``; JSON-LD ``inLanguage``; meta (``content-language``, ``og:locale``...).
+           Normalised to BCP 47 case (``de_at`` → ``de-AT``).
+canonical  ``<link rel=canonical>``; meta ``og:url``...; JSON-LD ``url``/``mainEntityOfPage``.
+publisher  JSON-LD article ``publisher``; meta (``og:site_name``, ``application-name``...);
+           JSON-LD organisation/website ``name``.
+section    JSON-LD ``articleSection``; meta (``article:section``...); microdata ``articleSection``.
+tags       JSON-LD ``keywords``; meta (``article:tag``, ``keywords``...); microdata ``keywords``.
+images     meta ``og:image``; JSON-LD ``image``; ``twitter:image``...; microdata ``image``.
+========== ==========================================================================================
+
+Provenance sources are ``json-ld:<key>``, ``meta:<key>``, ``microdata:<property>``,
+``url:path`` and ``html:<kind>`` (``h1``, ``title``, ``canonical``, ``time``, ``date``,
+``label``, ``text``, ``byline``, ``author-link``).
+
+URLs are made absolute against the page URL, else ``<base href>``, else the canonical URL; one
+that cannot be made absolute http(s) is left out. Dates keep the zone their source states and
+stay naive otherwise. Malformed JSON-LD never raises: what can be read is used and a
+``json-ld-invalid`` defect is recorded in :attr:`PageMetadata.defects`.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
+from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
+from functools import cache
+from typing import Any, TypeVar
 
 import attrs
 import lxml.html
 
-from newsmodel.model import Author, Image, Provenance
+from newsmodel import data
+from newsmodel.html.metadata._authors import Credit, authors_from, credit_key, credit_prefix, parse_credits
+from newsmodel.html.metadata._dates import date_in_url, find_date, parse_date
+from newsmodel.html.metadata._jsonld import JsonLd, read_jsonld, role_of, text_of
+from newsmodel.html.metadata._scan import Scan, hints, scan
+from newsmodel.html.metadata._text import absolute_url, clean, element_text, host_words
+from newsmodel.html.metadata._title import strip_site
+from newsmodel.model import Author, Defect, Image, Provenance
+from newsmodel.nlp.language import normalize_tag
 
 __all__ = ["PageMetadata", "extract_metadata"]
+
+T = TypeVar("T")
+
+_WORD = re.compile(r"\w+")
+_PIECE_PUNCTUATION = " \t\r\n|·•-–—"
+
+TITLE_OVERLAP = 0.5
+"""Share of words an ``<h1>`` must have in common with the structured title to replace it."""
+DATE_WINDOW = 600
+"""How far after the headline (in characters of page text) a written date is looked for."""
+MAX_TAGS = 100
+MAX_IMAGES = 20
+_UNKNOWN = object()
+"""Marks a lazily computed value not computed yet."""
+_STRUCTURED = ("json-ld:", "meta:", "microdata:", "html:time")
+"""Date sources written for machines, whose offsets say the publisher's zone."""
+_SUFFIXED = ("html:title", "json-ld:name")
+"""Title sources that commonly carry the site name and more (``<title>``, a page's name)."""
 
 
 @attrs.define
@@ -32,9 +110,684 @@ class PageMetadata:
     tags: list[str] = attrs.Factory(list)
     images: list[Image] = attrs.Factory(list)
     provenance: list[Provenance] = attrs.Factory(list)
+    """One entry per field that has a value, naming its source."""
+    defects: list[Defect] = attrs.Factory(list)
+    """Problems worked around while reading the markup (e.g. invalid JSON-LD)."""
+
+
+@cache
+def _meta_names() -> dict[str, tuple[str, ...]]:
+    return {k: tuple(v) for k, v in data.read_json("meta_names.json").items() if not k.startswith("_")}
+
+
+def _first(candidates: Iterable[tuple[str, T | None]]) -> tuple[T, str] | None:
+    """The first candidate with a value, as (value, source)."""
+    for source, value in candidates:
+        if value is not None and value != []:
+            return value, source
+    return None
+
+
+def _marks(element: lxml.html.HtmlElement) -> str:
+    return f"{element.get('class') or ''} {element.get('id') or ''}".lower()
+
+
+def _excluded(element: lxml.html.HtmlElement, *, levels: int = 8) -> bool:
+    """Whether the element sits in a region of other content (comments, teasers, footers)."""
+    exclude = hints().exclude
+    current: lxml.html.HtmlElement | None = element
+    for _ in range(levels):
+        if current is None or current.tag in ("body", "html", "main", "article"):
+            return False  # page-wide classes ("no-sidebar") say nothing about the element
+        if current.tag in ("footer", "nav") or exclude.search(_marks(current)):
+            return True
+        current = current.getparent()
+    return False
+
+
+def _item_value(element: lxml.html.HtmlElement, *attributes: str) -> str | None:
+    """A microdata value: the first present attribute of ``attributes``, else the element text."""
+    for attribute in attributes:
+        value = clean(element.get(attribute))
+        if value is not None:
+            return value
+    return element_text(element, limit=500)
+
+
+class _Reader:
+    """Reads each field from a scanned page; one instance per call."""
+
+    def __init__(self, found: Scan, ld: JsonLd, url: str | None) -> None:
+        self.found = found
+        self.ld = ld
+        self.url = absolute_url(url, None)
+        self.articles = ld.of_role("article", "work")
+        self.pages = ld.of_role("page")
+        self.base = self._base()
+        self.result = PageMetadata(defects=list(ld.defects))
+        self.dayfirst = True
+        self._heading_index: object = _UNKNOWN
+
+    def _base(self) -> str | None:
+        if self.found.base is not None:
+            base = absolute_url(self.found.base, self.url)
+            if base is not None:
+                return base
+        if self.url is not None:
+            return self.url
+        for candidate in (*self.found.canonical, self.found.first_meta("og:url")):
+            absolute = absolute_url(candidate, None)
+            if absolute is not None:
+                return absolute
+        return None
+
+    def _set(self, field: str, chosen: tuple[Any, str] | None) -> None:
+        if chosen is None:
+            return
+        value, source = chosen
+        setattr(self.result, field, value)
+        self.result.provenance.append(Provenance(field=field, source=source))
+
+    def _meta(self, field: str, convert: Callable[[str], T | None]) -> Iterator[tuple[str, T | None]]:
+        for key in _meta_names()[field]:
+            for value in self.found.meta.get(key, ()):
+                yield f"meta:{key}", convert(value)
+
+    def _ld(
+        self, nodes: list[dict[str, Any]], key: str, convert: Callable[[Any], T | None]
+    ) -> Iterator[tuple[str, T | None]]:
+        for node in nodes:
+            if key in node:
+                yield f"json-ld:{key}", convert(node[key])
+
+    def _items(
+        self, prop: str, convert: Callable[[str], T | None], *attributes: str
+    ) -> Iterator[tuple[str, T | None]]:
+        for element in self.found.itemprops.get(prop.lower(), ()):
+            value = _item_value(element, *attributes)
+            yield f"microdata:{prop}", None if value is None else convert(value)
+
+    # -- fields -----------------------------------------------------------------------------
+
+    def read(self) -> PageMetadata:
+        self._set("language", _first(self._language()))
+        language = self.result.language or ""
+        self.dayfirst = not (
+            language.startswith("en") and language[3:5] not in ("GB", "IE", "AU", "NZ", "IN")
+        )
+        self._set("publisher", _first(self._publisher()))
+        self.publisher_keys, self.site_keys = self._site_keys()
+        self._set("title", self._title())
+        self._set("subtitle", _first(self._subtitle()))
+        self._set("authors", self._authors())
+        self._set("published", self._local(_first(self._published())))
+        self._set("modified", self._local(_first(self._modified())))
+        self._set("canonical_url", _first(self._canonical()))
+        self._set("section", _first(self._section()))
+        self._set("tags", _first(self._tags()))
+        self._set("images", _first(self._images()))
+        return self.result
+
+    def _language(self) -> Iterator[tuple[str, str | None]]:
+        yield "html:lang", normalize_tag(self.found.lang)
+        yield from self._ld([*self.articles, *self.pages], "inLanguage", lambda v: normalize_tag(text_of(v)))
+        yield from self._meta("language", normalize_tag)
+
+    def _publisher(self) -> Iterator[tuple[str, str | None]]:
+        yield from self._ld(
+            self.articles, "publisher", lambda v: text_of([self.ld.resolve(i) for i in self.ld.items(v)])
+        )
+        yield from self._meta("publisher", lambda v: clean(v, limit=200))
+        for node in self.ld.of_role("organization"):
+            yield "json-ld:organization", text_of(node.get("name"))
+
+    def _site_keys(self) -> tuple[frozenset[str], frozenset[str]]:
+        """Keys of the site's names: (publisher names and Twitter handle, plus host words).
+
+        Host words strip titles (``"... | example-news"``) but do not disqualify an author: a
+        blog's host is often its author's name.
+        """
+        names: list[str] = [value for _, value in self._publisher() if value is not None]
+        handle = self.found.first_meta("twitter:site")
+        if handle is not None and handle.startswith("@"):
+            names.append(handle[1:])
+        hosts: list[str] = []
+        for url in (self.url, *self.found.canonical, self.found.first_meta("og:url")):
+            hosts.extend(host_words(absolute_url(url, self.base)))
+        publisher = frozenset(k for k in (credit_key(n) for n in names) if len(k) >= 2)
+        return publisher, publisher | {k for k in (credit_key(h) for h in hosts) if len(k) >= 2}
+
+    def _headings(self) -> list[list[str]]:
+        """Each ``<h1>`` as its headline variants.
+
+        The first variant is the text without kicker, subtitle or date parts; then each
+        remaining part on its own, when there are several.
+        """
+        variants = []
+        for element in self.found.h1[:20]:
+            parts = _heading_parts(element)
+            whole = clean(" ".join(parts), limit=500)
+            if whole is not None:
+                variants.append([whole, *(parts if len(parts) > 1 else [])])
+        return variants
+
+    def _title(self) -> tuple[str, str] | None:
+        """The headline: the best structured title, unless a page heading says it differently.
+
+        Structured titles (JSON-LD, meta, ``<title>``) are stripped of site names; then an
+        ``<h1>`` sharing at least half its words with that title wins over it, being the
+        headline as readers see it (metadata titles are often search-engine variants, or carry a
+        kicker such as ``"Covid-19: "``). With no structured title, the first ``<h1>`` of two or
+        more words is the title.
+        """
+        headings = self._headings()
+        chosen = _first(self._structured_titles([v[0] for v in headings]))
+        best, overlap = None, 0.0
+        words = _words(chosen[0]) if chosen is not None else set()
+        for variants in headings:
+            for heading in variants:
+                heading_words = _words(heading)
+                if len(heading_words) < 2 or credit_key(heading) in self.site_keys:
+                    continue
+                if chosen is None:
+                    return heading, "html:h1"
+                share = len(words & heading_words) / max(len(words), len(heading_words))
+                if share > overlap:
+                    best, overlap = heading, share
+        if (
+            chosen is not None
+            and best is not None
+            and overlap >= TITLE_OVERLAP
+            and credit_key(best) != credit_key(chosen[0])
+        ):
+            return strip_site(best, site_keys=self.site_keys, headings=[], suffixed=False), "html:h1"
+        return chosen
+
+    def _structured_titles(self, headings: list[str]) -> Iterator[tuple[str, str | None]]:
+        def cleaned(source: str, value: str | None) -> tuple[str, str | None]:
+            if value is None:
+                return source, None
+            suffixed = source.startswith(_SUFFIXED)
+            return source, strip_site(value, site_keys=self.site_keys, headings=headings, suffixed=suffixed)
+
+        for node in self.articles:
+            yield cleaned("json-ld:headline", text_of(node.get("headline")))
+        for source, value in self._meta("title", lambda v: clean(v, limit=500)):
+            yield cleaned(source, value)
+        for source, value in self._items("headline", lambda v: clean(v, limit=500), "content"):
+            yield cleaned(source, value)
+        for node in self.pages:
+            yield cleaned("json-ld:name", text_of(node.get("name")))
+        yield cleaned("html:title", clean(self.found.title, limit=500))
+
+    def _subtitle(self) -> Iterator[tuple[str, str | None]]:
+        yield from self._ld(self.articles, "description", text_of)
+        yield from self._meta("subtitle", clean)
+        yield from self._items("description", clean, "content")
+
+    # -- authors ----------------------------------------------------------------------------
+
+    def _author_sources(self) -> Iterator[tuple[str, list[Credit]]]:
+        for node in [*self.articles, *self.pages]:
+            for key in ("author", "creator"):
+                if key in node:
+                    yield f"json-ld:{key}", self._ld_credits(node[key])
+        for key in _meta_names()["authors"]:
+            values = self.found.meta.get(key, [])
+            yield f"meta:{key}", [c for v in values for c in parse_credits(v, site_keys=self.publisher_keys)]
+        yield "meta:twitter:data1", self._twitter_credits()
+        for prop in ("author", "creator"):
+            credited: list[Credit] = []
+            for element in self.found.itemprops.get(prop, ()):
+                credited.extend(self._microdata_author(element))
+            yield f"microdata:{prop}", credited
+        yield "html:author-link", self._link_credits()
+        yield "html:byline", self._byline()
+        yield "html:text", self._text_byline()
+
+    def _ld_credits(self, value: Any) -> list[Credit]:
+        credited: list[Credit] = []
+        for item in self.ld.items(value):
+            if isinstance(item, dict):
+                credited.extend(
+                    parse_credits(
+                        text_of(item.get("name")) or _joined(item.get("givenName"), item.get("familyName")),
+                        site_keys=self.publisher_keys,
+                        url=absolute_url(text_of(item.get("url")), self.base),
+                        organization=role_of(item) == "organization",
+                    )
+                )
+            else:
+                credited.extend(parse_credits(item, site_keys=self.publisher_keys))
+        return credited
+
+    def _twitter_credits(self) -> list[Credit]:
+        """Credits from Twitter card label/data pairs (``twitter:label1 = "Written by"``)."""
+        labels = hints().author_labels
+        for number in range(1, 5):
+            label = self.found.first_meta(f"twitter:label{number}")
+            if label is not None and label.casefold().rstrip(":") in labels:
+                return parse_credits(
+                    self.found.first_meta(f"twitter:data{number}"), site_keys=self.publisher_keys
+                )
+        return []
+
+    def _link_credits(self) -> list[Credit]:
+        """Credits named by hCard names in a byline, ``rel=author`` and author-page links.
+
+        The first element that names a person counts, with its siblings (co-authors).
+        """
+        marks = hints()
+        elements: list[tuple[lxml.html.HtmlElement, str | None]] = []
+        for element in self.found.hcards:
+            parent = element.getparent()
+            where = _marks(element) + (" " + _marks(parent) if parent is not None else "")
+            if "author" in where or marks.byline.search(where):
+                elements.append((element, None))
+        elements.extend((e, e.get("href") or "") for e in self.found.author_links if e.tag == "a")
+        credited: list[Credit] = []
+        family: set[lxml.html.HtmlElement] = set()
+        for element, href in elements:
+            parent = element.getparent()
+            if (credited and parent not in family) or _excluded(element):
+                continue
+            found = [
+                credit
+                for credit in parse_credits(
+                    element_text(element, limit=200),
+                    site_keys=self.publisher_keys,
+                    url=absolute_url(href, self.base) if href else None,
+                )
+                if href is None or _names_link(credit.name, href)
+            ]
+            if any(c.kind == "person" for c in found):
+                credited.extend(found)
+                family = {parent, parent.getparent() if parent is not None else None} - {None}
+        return credited
+
+    def _text_byline(self) -> list[Credit]:
+        """A credit line in the text after the headline ("Von Jane Doe", "By <a>Jane Doe</a>")."""
+        start = self._heading_text_index()
+        if start is None:
+            return []  # without the headline, a credit line could be anyone's (a comment's)
+        pieces = [p.strip(_PIECE_PUNCTUATION) for p in self.found.texts[start : start + 300]]
+        for index, text in enumerate(pieces):
+            length = credit_prefix(text + " ") if text else 0
+            if not length or len(text) > 120:
+                continue
+            if length >= len(text):  # only "By" / "Ein Artikel von": the name is the next piece
+                following = [p for p in pieces[index + 1 : index + 4] if p][:1]
+                candidate = " ".join([text, *following])
+            elif text[0].isupper():
+                candidate = text
+            else:
+                continue  # "... von der Polizei": a sentence going on, not a credit
+            credited = parse_credits(candidate, site_keys=self.publisher_keys, strict=True)
+            if any(c.kind == "person" for c in credited):
+                return credited
+        return []
+
+    def _microdata_author(self, element: lxml.html.HtmlElement) -> list[Credit]:
+        organization = "organization" in (element.get("itemtype") or "").lower()
+        if element.get("itemscope") is not None:
+            for inner in element.iter():
+                if inner is not element and "name" in (inner.get("itemprop") or "").split():
+                    name = _item_value(inner, "content")
+                    return parse_credits(name, site_keys=self.publisher_keys, organization=organization)
+        value = _item_value(element, "content")
+        return parse_credits(
+            value, site_keys=self.publisher_keys, organization=organization, strict=element.tag != "meta"
+        )
+
+    def _byline(self) -> list[Credit]:
+        for element in self.found.bylines:
+            if element.tag in ("img", "meta", "link", "svg", "body", "article", "main") or _excluded(element):
+                continue
+            text = element_text(element, limit=200)
+            if text is None:
+                continue
+            credited = parse_credits(text, site_keys=self.publisher_keys, strict=True)
+            if any(c.kind in ("person", "agency", "generic") for c in credited):
+                return credited
+        return []
+
+    def _authors(self) -> tuple[list[Author], str] | None:
+        fallback: tuple[list[Author], str] | None = None
+        for source, credited in self._author_sources():
+            if not credited:
+                continue
+            if any(c.kind == "person" for c in credited):
+                return authors_from(credited), source
+            if source.startswith("html:"):  # page text: only a news agency or "Staff"-like credit
+                kept = [c for c in credited if c.kind in ("agency", "generic")]
+            else:
+                kept = credited
+            if fallback is None and kept:
+                fallback = (authors_from(kept), source)
+        return fallback
+
+    # -- dates ------------------------------------------------------------------------------
+
+    def _date(self, value: object) -> datetime | None:
+        text = text_of(value) if not isinstance(value, str) else clean(value, limit=200)
+        return None if text is None else parse_date(text, dayfirst=self.dayfirst)
+
+    def _times(self, *, modified: bool, hinted: bool) -> Iterator[datetime | None]:
+        """``<time>`` values in document order, those in excluded regions (comments) last.
+
+        ``hinted`` selects the elements marked by ``pubdate`` or a publish/update class, else
+        the unmarked ones.
+        """
+        marks = hints()
+        ranked: list[tuple[bool, lxml.html.HtmlElement]] = []
+        for element in self.found.times:
+            parent = element.getparent()
+            where = _marks(element) + (" " + _marks(parent) if parent is not None else "")
+            updated = bool(marks.modified.search(where))
+            published = element.get("pubdate") is not None or bool(
+                marks.date.search(marks.modified.sub(" ", where))
+            )
+            if (updated and not published) != modified:
+                continue
+            if (published or modified) == hinted:
+                ranked.append((_excluded(element), element))
+        ranked.sort(key=lambda pair: pair[0])  # stable: document order within a rank
+        for _, element in ranked:
+            yield self._date(element.get("datetime") or element_text(element, limit=200))
+
+    def _published(self) -> Iterator[tuple[str, datetime | None]]:
+        yield from self._ld([*self.articles, *self.pages], "datePublished", self._date)
+        yield from self._ld(self.articles, "uploadDate", self._date)  # VideoObject, MediaObject
+        yield from self._meta("published", self._date)
+        yield from self._items("datePublished", self._date, "datetime", "content")
+        for moment in self._times(modified=False, hinted=True):
+            yield "html:time", moment
+        for moment in self._times(modified=False, hinted=False):
+            yield "html:time", moment
+        yield from self._meta("published_weak", self._date)
+        yield from self._ld(self.articles, "dateCreated", self._date)
+        for url in (*self.found.canonical, self.found.first_meta("og:url"), self.url):
+            if url is not None:
+                yield "url:path", date_in_url(url)
+        yield "html:date", self._hinted_date()
+        yield "html:label", self._labelled_date(hints().label)
+        yield "html:text", self._date_near_heading()
+        yield "html:text", self._date_after_heading()
+
+    def _local(self, chosen: tuple[datetime, str] | None) -> tuple[datetime, str] | None:
+        """The same moment as ``chosen`` from a source that states it in local time, if one does.
+
+        ``2024-03-04T23:30Z`` and ``2024-03-05T00:30+01:00`` are one moment, but only the second
+        gives the publisher's calendar date: a UTC value yields to it, and so does a naive value
+        that is that moment written in UTC. No value is ever converted into a zone.
+        """
+        if chosen is None or chosen[0].utcoffset():
+            return chosen
+        value = chosen[0]
+        for candidate_source, moment in self._structured_dates():
+            if moment is None:
+                continue
+            offset = moment.utcoffset()
+            if not offset:
+                continue
+            if value.tzinfo is not None and moment == value:
+                return moment, candidate_source
+            if value.tzinfo is None and moment.replace(tzinfo=None) - offset == value:
+                return moment, candidate_source  # a naive value written in UTC
+        return chosen
+
+    def _structured_dates(self) -> Iterator[tuple[str, datetime | None]]:
+        """Publication and modification dates written for machines (no page-text fallbacks)."""
+        for source, moment in self._published():
+            if source.startswith("url:"):
+                break  # the sources after this one are page text
+            yield source, moment
+        for source, moment in self._modified():
+            if not source.startswith(_STRUCTURED):
+                break  # the sources after this one are page text
+            yield source, moment
+
+    def _hinted_date(self) -> datetime | None:
+        marks = hints()
+        for element in self.found.dates[:50]:
+            if marks.modified.search(_marks(element)) or _excluded(element):
+                continue
+            text = (
+                element.get("datetime")
+                or element.get("content")
+                or (element.get("title") if element.tag == "abbr" else None)
+                or element_text(element, limit=300)
+            )
+            moment = None if text is None else find_date(text, dayfirst=self.dayfirst)
+            if moment is not None:
+                return moment
+        return None
+
+    def _labelled_date(self, labels: tuple[str, ...]) -> datetime | None:
+        """A date right after a label in the page text ("Veröffentlicht am", "Published:")."""
+        text = self.found.text
+        for end in self.found.after_labels(labels)[:50]:
+            window = text[end : end + 40].lstrip(" :")
+            moment = find_date(window[:32], dayfirst=self.dayfirst) if window[:1].isalnum() else None
+            if moment is not None:
+                return moment
+        return None
+
+    def _heading(self) -> lxml.html.HtmlElement | None:
+        """The heading that holds the headline.
+
+        That is an ``<h1>``/``<h2>`` matching the title, else the first ``<h1>`` of three or
+        more words, else the first ``<h1>``.
+        """
+        title = credit_key(self.result.title or "")
+        fallback = None
+        for element in self.found.headings[:40]:
+            text = element_text(element, limit=500) or ""
+            key = credit_key(text)
+            if key and title and (key == title or (len(key) >= 10 and (key in title or title in key))):
+                return element
+            if fallback is None and element.tag == "h1" and len(text.split()) >= 3:
+                fallback = element
+        if fallback is not None:
+            return fallback
+        return self.found.h1[0] if self.found.h1 else None
+
+    def _date_near_heading(self) -> datetime | None:
+        """A date written just after (else just before, else in) the headline's heading.
+
+        The heading's siblings are searched, then its parent's, up to three levels up.
+        """
+        heading = self._heading()
+        if heading is None:
+            return None
+        current: lxml.html.HtmlElement = heading
+        for _ in range(3):
+            after = list(itertools.islice(current.itersiblings(), 5))
+            before = list(itertools.islice(current.itersiblings(preceding=True), 3))
+            for sibling in [*after, *before]:
+                if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "nav", "footer"):
+                    continue  # the headline's neighbours belong to the article: no class hints
+                text = element_text(sibling, limit=600)
+                moment = None if text is None else find_date(text, dayfirst=self.dayfirst)
+                if moment is not None:
+                    return moment
+            parent = current.getparent()
+            if parent is None or parent.tag in ("body", "html"):
+                break
+            current = parent
+        text = element_text(heading, limit=600)
+        return None if text is None else find_date(text, dayfirst=self.dayfirst)
+
+    def _heading_text_index(self) -> int | None:
+        """Where the headline's heading starts in the page text pieces, if there is one."""
+        if self._heading_index is _UNKNOWN:
+            heading = self._heading()
+            self._heading_index = None if heading is None else self.found.text_index(heading)
+        return self._heading_index  # type: ignore[return-value]
+
+    def _date_after_heading(self) -> datetime | None:
+        """The first date in the page text within :data:`DATE_WINDOW` characters after the headline."""
+        start = self._heading_text_index()
+        if start is None:
+            return None
+        pieces: list[str] = []
+        size = 0
+        for piece in self.found.texts[start : start + 200]:
+            pieces.append(piece)
+            size += len(piece)
+            if size > DATE_WINDOW:
+                break
+        return find_date(" ".join(" ".join(pieces).split())[:DATE_WINDOW], dayfirst=self.dayfirst)
+
+    def _modified(self) -> Iterator[tuple[str, datetime | None]]:
+        yield from self._ld([*self.articles, *self.pages], "dateModified", self._date)
+        yield from self._meta("modified", self._date)
+        yield from self._items("dateModified", self._date, "datetime", "content")
+        for moment in self._times(modified=True, hinted=True):
+            yield "html:time", moment
+        yield "html:label", self._labelled_date(hints().modified_label)
+
+    # -- links, section, tags, images ------------------------------------------------------
+
+    def _canonical(self) -> Iterator[tuple[str, str | None]]:
+        for href in self.found.canonical:
+            yield "html:canonical", absolute_url(href, self.base)
+        yield from self._meta("canonical_url", lambda v: absolute_url(v, self.base))
+        yield from self._ld(self.articles, "url", lambda v: absolute_url(text_of(v), self.base))
+        yield from self._ld(
+            self.articles,
+            "mainEntityOfPage",
+            lambda v: absolute_url(text_of(v, keys=("@id", "url")), self.base),
+        )
+
+    def _section(self) -> Iterator[tuple[str, str | None]]:
+        yield from self._ld(self.articles, "articleSection", text_of)
+        yield from self._meta("section", lambda v: clean(v, limit=200))
+        yield from self._items("articleSection", lambda v: clean(v, limit=200), "content")
+
+    def _tags(self) -> Iterator[tuple[str, list[str] | None]]:
+        yield from self._ld(self.articles, "keywords", _tag_list)
+        for key in _meta_names()["tags"]:
+            yield f"meta:{key}", _tag_list(self.found.meta.get(key, []))
+        items = [_item_value(e, "content") for e in self.found.itemprops.get("keywords", ())]
+        yield "microdata:keywords", _tag_list([v for v in items if v is not None])
+
+    def _images(self) -> Iterator[tuple[str, list[Image] | None]]:
+        names = _meta_names()["images"]
+        og_keys = [k for k in names if k.startswith("og:")]
+        for key in og_keys:
+            alts = self.found.meta.get("og:image:alt", [])
+            yield f"meta:{key}", self._image_list(self.found.meta.get(key, []), alts)
+        yield from self._ld(self.articles, "image", self._ld_images)
+        for key in names:
+            if key not in og_keys:
+                alts = self.found.meta.get("twitter:image:alt", []) if key.startswith("twitter:") else []
+                yield f"meta:{key}", self._image_list(self.found.meta.get(key, []), alts)
+        elements = self.found.itemprops.get("image", [])
+        yield (
+            "microdata:image",
+            self._image_list([_item_value(e, "src", "content", "href") or "" for e in elements], []),
+        )
+
+    def _image_list(self, urls: list[str], alts: list[str]) -> list[Image] | None:
+        images: list[Image] = []
+        seen: set[str] = set()
+        for index, value in enumerate(urls):
+            url = absolute_url(value, self.base)
+            if url is None or url in seen:
+                continue
+            seen.add(url)
+            images.append(Image(url=url, alt=clean(alts[index], limit=500) if index < len(alts) else None))
+            if len(images) >= MAX_IMAGES:
+                break
+        return images or None
+
+    def _ld_images(self, value: Any) -> list[Image] | None:
+        images: list[Image] = []
+        seen: set[str] = set()
+        for item in self.ld.items(value):
+            if isinstance(item, dict):
+                url = absolute_url(text_of(item, keys=("url", "contentUrl", "@id")), self.base)
+                caption = text_of(item.get("caption")) or text_of(item.get("description"))
+            else:
+                url, caption = absolute_url(text_of(item), self.base), None
+            if url is None or url in seen:
+                continue
+            seen.add(url)
+            images.append(Image(url=url, caption=caption))
+            if len(images) >= MAX_IMAGES:
+                break
+        return images or None
+
+
+def _heading_parts(element: lxml.html.HtmlElement) -> list[str]:
+    """The texts of a heading's direct parts that belong to the headline, in order.
+
+    Kickers, subtitles, dates and screen-reader text are left out; if nothing is left, the
+    whole text is the one part.
+    """
+    extra = hints().heading_extra
+    parts: list[str | None] = [clean(element.text)]
+    for child in element:
+        if (
+            isinstance(child.tag, str)
+            and child.tag not in ("small", "time", "br", "sup", "script", "style")
+            and not extra.search(_marks(child))
+        ):
+            parts.append(element_text(child, limit=500))
+        parts.append(clean(child.tail))
+    kept = [p for p in parts if p is not None and any(c.isalnum() for c in p)]
+    if kept:
+        return kept
+    whole = element_text(element, limit=500)
+    return [whole] if whole is not None else []
+
+
+def _names_link(name: str, href: str) -> bool:
+    """Whether an author page's address names ``name`` (``/author/jane-doe`` for "Jane Doe")."""
+    slug = credit_key(href.rstrip("/").rsplit("/", 1)[-1])
+    key = credit_key(name)
+    if not slug or not key:
+        return False
+    return key in slug or slug in key or any(len(w) >= 3 and credit_key(w) in slug for w in name.split())
+
+
+def _words(text: str) -> set[str]:
+    return {w.casefold() for w in _WORD.findall(text)}
+
+
+def _joined(*values: Any) -> str | None:
+    """The clean strings among ``values`` joined by a space (``givenName familyName``)."""
+    parts = [text for text in (text_of(v) for v in values) if text is not None]
+    return " ".join(parts) or None
+
+
+def _tag_list(value: Any) -> list[str] | None:
+    """Tags from a list of strings, or one comma-separated string (JSON-LD or meta)."""
+    items = value if isinstance(value, list) else [value]
+    tags: list[str] = []
+    seen: set[str] = set()
+    for item in items:
+        text = text_of(item) if isinstance(item, dict) else item
+        if not isinstance(text, str):
+            continue
+        pieces = text.split(",") if "," in text else [text]
+        for piece in pieces:
+            tag = clean(piece, limit=100)
+            if tag is None or tag.casefold() in seen:
+                continue
+            seen.add(tag.casefold())
+            tags.append(tag)
+            if len(tags) >= MAX_TAGS:
+                return tags
+    return tags or None
 
 
 def extract_metadata(root: lxml.html.HtmlElement, *, url: str | None) -> PageMetadata:
-    """Read the page's metadata from its parsed tree; ``url`` resolves relative links."""
-    del root, url
-    return PageMetadata()
+    """Read the page's metadata from its parsed tree; ``url`` resolves relative links.
+
+    Never raises on any tree: broken or hostile JSON-LD is read as far as it goes and recorded
+    as a defect. See the module docstring for the sources and their precedence.
+    """
+    found = scan(root)
+    return _Reader(found, read_jsonld(found.jsonld), url).read()
