@@ -2,7 +2,9 @@
 
 The candidates are the entities mentioned earlier in the text (outside direct quotations,
 whose words are the speaker's, not the narrator's), most recent first, looked at within a
-fixed window so resolution costs constant time:
+fixed window so resolution costs constant time. Mentions inside a source's titles and
+appositions are not candidates ("UNICEF, the UN children's fund, says ... The agency says":
+the agency is UNICEF, not the UN).
 
 - **Pronouns** (``speaker_pronouns.txt``) take the most recent entity of a kind the pronoun
   allows whose gender does not contradict it ("she" never resolves to a man); first- and
@@ -31,6 +33,9 @@ WINDOW = 40
 SCAN = 4 * WINDOW
 """How many recorded mentions (repeats included) resolution scans at most."""
 
+SHADOWS = 16
+"""How many recent role spans are remembered as hiding the mentions inside them."""
+
 _WORD = re.compile(r"\w+")
 
 
@@ -47,6 +52,7 @@ class Recency:
         self.quotes = quotes
         self.next_quote = 0
         self.seen: list[tuple[int, EntityDraft]] = []
+        self.shadows: list[Span] = []
 
     def _inside_quote(self, offset: int) -> bool:
         quotes = self.quotes
@@ -67,11 +73,22 @@ class Recency:
         """Record a mention of ``entity`` found while attributing (a source's name)."""
         self.seen.append((offset, entity))
 
+    def shadow(self, roles: Sequence[Span]) -> None:
+        """Mentions inside these spans (a source's titles and appositions) are no antecedents.
+
+        In "UNICEF, the UN children's fund, says", "the agency" later means UNICEF, not the UN.
+        """
+        self.shadows.extend(roles)
+        del self.shadows[:-SHADOWS]
+
+    def _shadowed(self, offset: int) -> bool:
+        return any(span.start <= offset < span.end for span in self.shadows)
+
     def _candidates(self, offset: int) -> list[EntityDraft]:
         self.advance(offset)
         found: list[EntityDraft] = []
         for start, entity in self.seen[: -SCAN - 1 : -1]:
-            if start >= offset:
+            if start >= offset or self._shadowed(start):
                 continue
             if entity not in found:
                 found.append(entity)

@@ -86,6 +86,7 @@ class _Attributor:
             recency.advance(source.span.start)
             named, mention = self.index.link_name(span, source.span, source.roles)
             recency.note(mention.start, named)
+            recency.shadow(source.roles)
             return named, mention, "", _CONFIDENCE_NAME
         known = self.index.covering(span, tuple(MentionForm))
         if known is not None and known[0].span == span and source.antecedent is None:

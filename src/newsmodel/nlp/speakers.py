@@ -113,7 +113,10 @@ class EntityIndex:
     ) -> tuple[EntityDraft, Mention]:
         """The entity a name mentions (created if unknown) and the mention to attribute."""
         doc = self.doc
-        found = self.covering(phrase)
+        # the name itself, with any title before it, but not an apposition after it
+        found = self.covering(Span(start=min(phrase.start, mention_span.start), end=mention_span.end))
+        if found is not None and not found[0].span.overlaps(mention_span):
+            found = None
         if found is not None:
             mention, entity = found
         else:

@@ -95,4 +95,6 @@ def _takes_period(word: str) -> bool:
 @cache
 def _abbreviations() -> frozenset[str]:
     """Abbreviations as written in ``abbreviations.txt`` (``class: word word ...`` lines)."""
-    return frozenset(word for entry in read_lines("abbreviations.txt") for word in entry.partition(":")[2].split())
+    return frozenset(
+        word for entry in read_lines("abbreviations.txt") for word in entry.partition(":")[2].split()
+    )
