@@ -219,7 +219,9 @@ class TestAnaphora:
             "Mr. Tom Berg said the port would reopen.",
             "“I am certain of it,” she said.",
         )
-        assert speaker_name(quote(result, "I am certain")) == "Ms. Ada Lind"
+        q = quote(result, "I am certain")
+        assert q.speaker is not None
+        assert "Ada Lind" in q.speaker.name
 
     def test_pronoun_respects_given_name(self):
         """'she' skips a man named more recently for a woman known by her given name."""

@@ -126,3 +126,11 @@ class TestIsEnglish:
         """Other languages do not."""
         assert not is_english("de")
         assert not is_english("eng-x")  # three letters: another code, not "en"
+
+
+class TestRepeatedWord:
+    def test_one_stopword_repeated_is_not_evidence(self):
+        """A single stopword repeated (an English name-like word) does not decide a language."""
+        from newsmodel.nlp.language import detect_language
+
+        assert detect_language("Jane\n\npro-Swedish pro-Swedish pro-Swedish") is None

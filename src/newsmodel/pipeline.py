@@ -23,6 +23,7 @@ from newsmodel.model import (
     Defect,
     Entity,
     Image,
+    Mention,
     MentionForm,
     Provenance,
     Quote,
@@ -159,18 +160,22 @@ def finalize(doc: Doc, draft: Draft) -> Article:
 
 
 def _freeze_entity(draft: EntityDraft, entity_id: str) -> Entity:
-    mentions = sorted(draft.mentions, key=lambda m: m.span)
+    by_span: dict[Span, Mention] = {}
+    for mention in draft.mentions:  # the first mention recorded at a span wins
+        by_span.setdefault(mention.span, mention)
+    mentions = sorted(by_span.values(), key=lambda m: m.span)
     names = [m.text for m in mentions if m.form is MentionForm.NAME]
     name = draft.name or (max(names, key=len) if names else mentions[0].text)
-    aliases: list[str] = []
-    for alias in [*names, *draft.aliases]:
-        if alias != name and alias not in aliases:
-            aliases.append(alias)
-    roles = []
-    for role in sorted(draft.roles, key=lambda r: r.span):
-        if role not in roles:
-            roles.append(role)
-    return Entity(id=entity_id, name=name, kind=draft.kind, mentions=mentions, aliases=aliases, roles=roles)
+    aliases = dict.fromkeys(a for a in [*names, *draft.aliases] if a != name)
+    roles = dict.fromkeys(sorted(draft.roles, key=lambda r: r.span))
+    return Entity(
+        id=entity_id,
+        name=name,
+        kind=draft.kind,
+        mentions=mentions,
+        aliases=list(aliases),
+        roles=list(roles),
+    )
 
 
 def _freeze_quote(draft: QuoteDraft, quote_id: str, text: str, entities: dict[int, Entity]) -> Quote:

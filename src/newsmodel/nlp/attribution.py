@@ -144,12 +144,22 @@ def attribute(doc: Doc) -> None:
                 )
         results.append(result)
     by_quote = {(f.span, f.kind): r for f, r in zip(analysis.found, results, strict=True)}
+    held: dict[int, dict[Span, Mention]] = {}  # per speaker: the first mention at each span
     for draft in doc.quotes:
         result = by_quote.get((draft.span, draft.kind))
         if result is None or draft.rule is not None:
             continue
         draft.speaker = result.speaker
         draft.mention = result.mention
+        if result.speaker is not None and result.mention is not None:
+            # freezing keeps the first mention at a span: attribute that very one
+            spans = held.get(id(result.speaker))
+            if spans is None:
+                spans = {}
+                for mention in result.speaker.mentions:
+                    spans.setdefault(mention.span, mention)
+                held[id(result.speaker)] = spans
+            draft.mention = spans.setdefault(result.mention.span, result.mention)
         draft.cue = result.cue
         draft.rule = result.rule
         draft.attribution_confidence = result.confidence

@@ -23,15 +23,10 @@ class EntityDraft:
     aliases: list[str] = attrs.Factory(list)
     """Extra aliases beyond the name mentions (e.g. an acronym's expansion)."""
     roles: list[Excerpt] = attrs.Factory(list)
-    _spans: set[Span] = attrs.field(factory=set, init=False, repr=False)
 
     def add(self, mention: Mention) -> None:
-        """Add a mention unless one with the same span is there already (constant time)."""
-        if len(self._spans) != len(self.mentions):  # mentions appended directly: re-sync
-            self._spans = {m.span for m in self.mentions}
-        if mention.span not in self._spans:
-            self._spans.add(mention.span)
-            self.mentions.append(mention)
+        """Add a mention; one at a span already held is dropped when the entity is frozen."""
+        self.mentions.append(mention)
 
 
 @attrs.define(eq=False)

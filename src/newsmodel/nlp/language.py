@@ -34,6 +34,8 @@ MIN_SHARE = 0.08
 """Least share of the words that must be the best language's stopwords."""
 MARGIN = 1.25
 """How far (as a ratio of scores) the best language must lead the second."""
+MIN_DISTINCT = 3
+"""Least number of different stopwords of the best language (one word repeated proves nothing)."""
 
 _WORD = re.compile(r"[^\W\d_]+")
 _TAG = re.compile(r"[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{1,8}){0,6}")
@@ -96,17 +98,24 @@ def _by_stopwords(text: str, script: str) -> str | None:
     if not index:
         return None
     scores: dict[str, float] = {}
+    distinct: dict[str, set[str]] = {}
     words = 0
     for match in _WORD.finditer(text):
         words += 1
-        for language, weight in index.get(match.group().casefold(), ()):
+        word = match.group().casefold()
+        for language, weight in index.get(word, ()):
             scores[language] = scores.get(language, 0.0) + weight
+            seen = distinct.setdefault(language, set())
+            if len(seen) < MIN_DISTINCT:
+                seen.add(word)
     ranked = sorted(scores.items(), key=lambda item: item[1], reverse=True)
     if not ranked:
         return None
     best, score = ranked[0]
     second = ranked[1][1] if len(ranked) > 1 else 0.0
     if score < MIN_STOPWORDS or score < MIN_SHARE * words or score < MARGIN * second:
+        return None
+    if len(distinct[best]) < MIN_DISTINCT:  # one word repeated is no evidence of a language
         return None
     return best
 
