@@ -4,7 +4,7 @@
 tree) and keeps: ``<meta>`` values by key, ``<title>``, headings, ``<html lang>``, ``<base>``,
 ``<link rel=canonical|author>``, JSON-LD script texts, microdata ``itemprop`` and RDFa
 ``property`` elements, ``<time>`` elements, links to author pages, elements whose class or id
-marks a byline or a date (``html_hints.json``), and the page's text pieces in document order.
+marks a byline or a date (``html_metadata_hints.json``), and the page's text pieces in document order.
 Lists are capped at :data:`MAX_PER_KIND`, so hostile pages cost linear time.
 """
 
@@ -50,7 +50,7 @@ _MICRODATA = frozenset(
 
 @attrs.frozen
 class Hints:
-    """Compiled class/id hint patterns from ``html_hints.json``."""
+    """Compiled class/id hint patterns from ``html_metadata_hints.json``."""
 
     byline: re.Pattern[str]
     date: re.Pattern[str]
@@ -67,7 +67,7 @@ class Hints:
 @cache
 def hints() -> Hints:
     """The compiled hint patterns (loaded once)."""
-    table = data.read_json("html_hints.json")
+    table = data.read_json("html_metadata_hints.json")
 
     def compile_words(name: str, *, at_start: bool = False) -> re.Pattern[str]:
         words = "|".join(re.escape(w) for w in table[name])
