@@ -142,6 +142,13 @@ class TestReportedSpeech:
         result = article("Ada Lind says the council will vote again next month.")
         assert texts_of(result, QuoteKind.INDIRECT) == ["the council will vote again next month"]
 
+    def test_coordinated_cues_do_not_keep_the_conjunction(self):
+        """ "X condemned A and demanded B" gives two clauses, the first without a trailing "and"."""
+        result = article("The harbour board condemned the new fees and demanded a review of the budget.")
+        found = texts_of(result, QuoteKind.INDIRECT)
+        assert found
+        assert not any(text.endswith((" and", " or")) for text in found)
+
     def test_content_before_the_cue(self):
         """ "..., X said." reports the clause before the cue."""
         result = article("The seawall will be finished before winter, Ada Lind said.")

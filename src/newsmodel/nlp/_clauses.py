@@ -114,6 +114,10 @@ class Analysis:
     found: list[Found]
 
 
+_TRAILING_CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
+"""Words that never end a reported clause: the next clause's conjunction."""
+
+
 def analyse(doc: Doc) -> Analysis:
     """Read ``doc`` for quotations and the clauses that introduce them."""
     marked, defects = scan_marks(doc.text, doc.paragraphs)
@@ -649,7 +653,10 @@ class _Reader:
         tokens = para.tokens
         if not whole:
             end = self._local_end(tokens, start, end)
-        while end > start and (tokens[end - 1].text in ".,;:!?\u2014\u2013-(["):
+        while end > start and (
+            tokens[end - 1].text in ".,;:!?\u2014\u2013-(["
+            or tokens[end - 1].lower in _TRAILING_CONJUNCTIONS  # "... the coup and" | demanded ...
+        ):
             end -= 1
         while start < end and not (tokens[start].is_word or tokens[start].is_quote):
             start += 1

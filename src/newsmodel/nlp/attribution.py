@@ -128,7 +128,7 @@ def attribute(doc: Doc) -> None:
     """Give each quote in ``doc.quotes`` its speaker, cue and evidence, where found."""
     if not doc.quotes:
         return
-    analysis = analyse(doc)
+    analysis = doc.clauses if doc.clauses is not None else analyse(doc)
     quote_spans = [Span(start=m.opening.start, end=m.closing.end) for m in analysis.marked]
     attributor = _Attributor(doc, quote_spans)
     results: list[_Attribution | None] = []

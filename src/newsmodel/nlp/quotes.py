@@ -28,7 +28,7 @@ below this and are not reported as quotes."""
 
 def find_quotes(doc: Doc) -> None:
     """Fill ``doc.quotes`` with the direct, indirect and mixed quotes in ``doc.text``."""
-    analysis = analyse(doc)
+    analysis = doc.clauses = analyse(doc)
     doc.defects.extend(analysis.defects)
     for found in analysis.found:
         if found.confidence < MIN_CONFIDENCE:
