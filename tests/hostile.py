@@ -286,7 +286,7 @@ def news_text(dice: Dice) -> str:
         lines.append(f"By {person(dice)}")
     if dice.chance(2):
         lines.append(dice.pick(["March 3, 2026", "Updated 4 May 2026 10:15 GMT", "2026-01-09"]))
-    body = [paragraph(dice) for _ in range(1 + dice.below(8))]
+    body = [paragraph(dice) for _ in range(1 + dice.below(5))]
     if dice.chance(2):
         body[0] = f"{dice.pick(PLACES).upper()} (Wire Agency) - {body[0]}"
     for text in body:
@@ -344,7 +344,7 @@ def people() -> st.SearchStrategy[str]:
 
 def news_texts() -> st.SearchStrategy[str]:
     """Article-like texts (see :func:`news_text`)."""
-    return built(news_text, max_size=300)
+    return built(news_text, max_size=160)
 
 
 def hostile_texts() -> st.SearchStrategy[str]:
@@ -473,12 +473,12 @@ def html_document(dice: Dice) -> str:
 
 def html_fragments() -> st.SearchStrategy[str]:
     """Random body markup (see :func:`html_fragment`)."""
-    return built(html_fragment, max_size=600)
+    return built(html_fragment, max_size=400)
 
 
 def html_documents() -> st.SearchStrategy[str]:
     """Random pages (see :func:`html_document`)."""
-    return built(html_document, max_size=600)
+    return built(html_document, max_size=400)
 
 
 def json_values(*, max_leaves: int = 20) -> st.SearchStrategy[Any]:

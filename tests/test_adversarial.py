@@ -154,26 +154,27 @@ class TestSize:
         bounded(parsed, parse_text, line).result()
 
     def test_many_distinct_names(self, bounded):
-        """An article naming 20,000 different people (entity grouping stays linear) parses."""
+        """An article naming 10,000 different people (entity grouping stays linear) parses."""
         rng = random.Random(3)  # noqa: S311  # test data, not secrets
         syllables = ["ka", "lo", "mi", "ren", "to", "sa", "vin", "de", "ru", "pel", "an", "os"]
 
         def name() -> str:
             return "".join(rng.choice(syllables) for _ in range(3)).capitalize()
 
-        sentences = [f"{name()} {name()} said the plan was late." for _ in range(20_000)]
+        sentences = [f"{name()} {name()} said the plan was late." for _ in range(10_000)]
         text = "\n\n".join(" ".join(sentences[i : i + 5]) for i in range(0, len(sentences), 5))
         bounded(parsed, parse_text, text).result()
 
     def test_one_entity_fifty_thousand_mentions(self, bounded):
-        """One name mentioned 50,000 times (grouping mentions stays linear) parses."""
+        """One person named 51,000 times and titled 17,000 times ("Dr. Roe") is grouped in linear time."""
         text = "\n\n".join(["Jane Roe said it. Dr. Roe agreed with Roe."] * 17_000)
         result = bounded(parsed, parse_text, text).result()
         assert result["entities"] <= 3
 
     def test_hundred_thousand_paragraphs(self, bounded):
-        """100,000 one-word paragraphs parse."""
-        bounded(parsed, parse_text, "\n\n".join(["Word."] * 100_000)).result()
+        """100,000 one-word paragraphs go through layout (annotate=False) to 100,000 paragraphs."""
+        result = bounded(parsed, parse_text, "\n\n".join(["Word."] * 100_000), annotate=False).result()
+        assert result["paragraphs"] == 100_000
 
     def test_million_blank_lines(self, bounded):
         """A million blank and whitespace-only lines around one sentence parse."""
@@ -181,8 +182,8 @@ class TestSize:
         assert bounded(parsed, parse_text, text).result()["chars"] > 0
 
     def test_huge_header_lines(self, bounded):
-        """A 1 MB first line (title candidate) and a 1 MB byline parse."""
-        text = "Title " * 200_000 + "\n\nBy " + "Jane Roe and " * 80_000 + "\n\nJane Roe said it was late."
+        """A 300 KB first line (title candidate) and a 300 KB byline parse."""
+        text = "Title " * 50_000 + "\n\nBy " + "Jane Roe and " * 25_000 + "\n\nJane Roe said it was late."
         bounded(parsed, parse_text, text).result()
 
 
@@ -265,7 +266,7 @@ class TestNesting:
     def test_hundred_thousand_siblings(self, bounded):
         """A page of 100,000 paragraphs, breaks and comments parses."""
         body = "<p>Word.</p><br><!-- c -->" * 100_000
-        bounded(parsed, parse_html, html_page(body)).result_or_input_error()
+        bounded(parsed, parse_html, html_page(body), annotate=False).result_or_input_error()
 
     def test_huge_attribute_value(self, bounded):
         """A 5 MB attribute value parses."""
@@ -280,14 +281,15 @@ class TestNesting:
     def test_hundred_thousand_attributes(self, bounded):
         """An element with 100,000 attributes (1.3 MB of markup) finishes within a generous budget."""
         many = html_page("<p " + " ".join(f"a{i}='{i}'" for i in range(100_000)) + ">Jane Roe said it.</p>")
-        bounded(parsed, parse_html, many, seconds=30).result_or_input_error()
+        bounded(parsed, parse_html, many, seconds=15).result_or_input_error()
 
     def test_huge_metadata(self, bounded):
         """A 1 MB title, 10,000 meta tags and a JSON-LD graph of 100,000 nodes parse."""
         meta = "".join(f'<meta name="author" content="Jane Roe {i}">' for i in range(10_000))
         graph = json.dumps({"@graph": [{"@type": "Person", "name": f"P{i}"} for i in range(100_000)]})
         head = f"<title>{'Title ' * 200_000}</title>{meta}<script type='application/ld+json'>{graph}</script>"
-        bounded(parsed, parse_html, html_page("<p>Jane Roe said it.</p>", head)).result_or_input_error()
+        page = html_page("<p>Jane Roe said it.</p>", head)
+        bounded(parsed, parse_html, page, annotate=False).result_or_input_error()
 
 
 @REAL_HTML
@@ -748,8 +750,3 @@ class TestFoundByFuzzing:
     def test_text(self, text):
         """Each of these texts gives a checked article or an InputError."""
         parse_or_input_error(parse_text, text)
-
-    def test_many_roles_for_one_person(self, bounded):
-        """One person titled 8,000 times ("Dr. Roe") is grouped without quadratic work."""
-        text = "\n\n".join(["Jane Roe said it. Dr. Roe agreed with Roe."] * 8_000)
-        assert bounded(parsed, parse_text, text, seconds=120).result()["entities"] <= 3

@@ -18,7 +18,7 @@ PATH_PART = re.compile(r"\.([A-Za-z_]+)|\[(\d+)\]")
 
 def parsed_documents() -> st.SearchStrategy[dict]:
     """The dicts of articles parsed from article-like text (entities, quotes, spans and all)."""
-    return st.binary(max_size=200).map(lambda data: to_dict(parse_text(news_text(Dice(data)))))
+    return st.binary(max_size=120).map(lambda data: to_dict(parse_text(news_text(Dice(data)))))
 
 
 def load_or_error(load, value, *, document=None) -> Article | None:
