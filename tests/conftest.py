@@ -73,9 +73,13 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         function = item.function
         if not getattr(function, "is_hypothesis_test", False):
             raise pytest.UsageError(f"{item.nodeid}: the fuzz marker is for hypothesis tests")
-        if not getattr(function, "_fuzz_settings_applied", False):
+        if getattr(function, "_fuzz_settings_applied", False):
+            continue
+        try:
             chosen(function)
-            function._fuzz_settings_applied = True  # type: ignore[attr-defined]
+        except InvalidArgument:
+            raise pytest.UsageError(f"{item.nodeid}: a fuzz test must not carry its own @settings") from None
+        function._fuzz_settings_applied = True  # type: ignore[attr-defined]
 
 
 # --------------------------------------------------------------------------------------------
@@ -127,12 +131,24 @@ def _child(
 ) -> None:
     limit = _address_space() + EXTRA_MEMORY
     resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    _stop_coverage()
     try:
         outcome = Outcome(value=function(*args, **kwargs))
     except BaseException as exc:  # reported to the parent, which judges it
         outcome = _describe(exc)
     connection.send(outcome)
     connection.close()
+
+
+def _stop_coverage() -> None:
+    """Stop coverage measurement inherited through fork: the child never saves it, only pays for it."""
+    try:
+        import coverage
+    except ImportError:
+        return
+    current = coverage.Coverage.current()
+    if current is not None:
+        current.stop()
 
 
 def _address_space() -> int:

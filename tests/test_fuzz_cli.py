@@ -56,14 +56,9 @@ def contents() -> st.SearchStrategy[bytes]:
 
 @pytest.fixture(scope="module")
 def workdir():
-    """A scratch directory the CLI runs in, so random arguments cannot write elsewhere."""
+    """A scratch directory for the files the CLI reads and writes."""
     with tempfile.TemporaryDirectory() as name:
-        previous = Path.cwd()
-        os.chdir(name)
-        try:
-            yield Path(name)
-        finally:
-            os.chdir(previous)
+        yield Path(name)
 
 
 def write(workdir: Path, name: str, data: bytes) -> str:
@@ -148,7 +143,12 @@ class TestArguments:
         out = workdir / "out.jsonl"
         if out.exists():
             out.unlink()
-        run(argv)
+        previous = Path.cwd()
+        os.chdir(workdir)  # random arguments name relative outputs ("-o json"): keep them in here
+        try:
+            run(argv)
+        finally:
+            os.chdir(previous)
 
     @pytest.mark.xfail(
         strict=True,
