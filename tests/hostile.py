@@ -118,6 +118,39 @@ def parse_or_input_error(parse: Callable[..., Article], *args: Any, **options: A
     return None
 
 
+SURROGATE = re.compile("[\ud800-\udfff]")
+EXPLAINED = ("boilerplate", "metadata-line")
+"""Defect codes under which ``explain=True`` records what left the body (with the rule first)."""
+
+
+def accounted(piece: str, article: Article) -> bool:
+    """Whether ``piece`` of the input shows up in the article or in a defect explaining it.
+
+    It is accounted for when it is in the body, holds a metadata value (title, subtitle,
+    author, dateline, image caption, credit or alt text), or an explain defect
+    (``"RULE: excerpt"``) quotes it: the whole piece, or the start the excerpt kept when it
+    was cut short.
+    """
+    wanted = visible(SURROGATE.sub("\ufffd", piece))
+    if wanted in visible(article.text):
+        return True
+    found = [article.title, article.subtitle, article.dateline.text if article.dateline else None]
+    found += [a.name for a in article.authors]
+    found += [v for i in article.images for v in (i.caption, i.credit, i.alt)]
+    for value in found:
+        if value and visible(value) and visible(value) in wanted:
+            return True
+    for defect in article.defects:
+        rule, _, excerpt = defect.message.partition(": ")
+        if defect.code not in EXPLAINED or not rule:
+            continue
+        cut = excerpt.endswith(("\u2026", "..."))
+        shown = visible(excerpt.removesuffix("\u2026").removesuffix("...")) if cut else visible(excerpt)
+        if shown and (shown in wanted if cut else (shown in wanted or wanted in shown)):
+            return True
+    return False
+
+
 def squash(text: str) -> str:
     """``text`` with every run of whitespace made one space, stripped."""
     return " ".join(text.split())
@@ -586,3 +619,97 @@ def mutated(draw: st.DrawFn, original: str, *, insertions: list[str] | None = No
             k = draw(st.integers(0, size))
             text = text[:i] + text[k : k + (j - i)] + text[j:]
     return text
+
+
+# --------------------------------------------------------------------------------------------
+# News pages whose visible blocks are known
+
+
+NAV_WORDS = ["Home", "World", "Business", "Sport", "Opinion", "Climate", "Video", "Podcasts"]
+CONTAINERS = [
+    ("<article>", "</article>"),
+    ("<main><div class='story-body'>", "</div></main>"),
+    ("<div id='content'>", "</div>"),
+]
+RELATED = [f"Related story about {p}" for p in PLACES] + [f"Opinion: {c}" for c in CLAUSES[:3]]
+
+
+def news_page(dice: Dice) -> tuple[str, list[str]]:
+    """A news page built from known blocks, and the visible text of each block in page order.
+
+    Around the article: a navigation bar, a sidebar of related links, a footer. Inside it: a
+    headline, a byline, a date, paragraphs (some with links and emphasis), block quotes,
+    lists, share and advertisement boxes, chrome lines and figures with captions. Scripts,
+    styles and comments carry :data:`MARKER` and are not blocks.
+    """
+    blocks: list[str] = []
+    out: list[str] = []
+
+    def block(tag: str, text: str, attributes: str = "") -> None:
+        blocks.append(text)
+        out.append(f"<{tag}{attributes}>{html_lib.escape(text, quote=False)}</{tag}>")
+
+    head = (
+        f"<title>{html_lib.escape(dice.pick(CLAUSES))} | The Example Times</title>" if dice.chance(2) else ""
+    )
+    out.append(f"<!DOCTYPE html><html><head>{head}</head><body>")
+    if dice.chance(2):
+        links = [dice.pick(NAV_WORDS) for _ in range(2 + dice.below(4))]
+        blocks.extend(links)
+        out.append("<header><nav>" + "".join(f"<a href='/{w}'>{w}</a> " for w in links) + "</nav></header>")
+    opener, closer = CONTAINERS[dice.below(len(CONTAINERS))]
+    out.append(opener)
+    if dice.chance(2):
+        block("h1", f"{dice.pick(PLACES)} {dice.pick(['votes on the bridge', 'waits for rain', 'rebuilds'])}")
+    if dice.chance(2):
+        block("p", f"By {person(dice)}", " class='byline'")
+    if dice.chance(3):
+        block("time", dice.pick(["March 3, 2026", "Updated 4 May 2026 10:15 GMT"]), " datetime='2026-03-03'")
+    for index in range(1 + dice.below(6)):
+        kind = dice.below(12)
+        if kind <= 5 or index == 0:
+            text = paragraph(dice)
+            if index == 0 and dice.chance(3):
+                text = f"{dice.pick(PLACES).upper()} (Wire Agency) - {text}"
+            blocks.append(text)
+            words = html_lib.escape(text, quote=False).split(" ")
+            if len(words) > 4 and dice.chance(3):  # inline markup inside the paragraph
+                words[1] = f"<a href='/x'>{words[1]}</a>"
+                words[3] = f"<b>{words[3]}</b>"
+            out.append(f"<p>{' '.join(words)}</p>")
+        elif kind == 6:
+            block("blockquote", sentence(dice))
+        elif kind == 7:
+            items = [sentence(dice) for _ in range(1 + dice.below(3))]
+            blocks.extend(items)
+            out.append(
+                "<ul>" + "".join(f"<li>{html_lib.escape(i, quote=False)}</li>" for i in items) + "</ul>"
+            )
+        elif kind == 8:
+            block("div", dice.pick(CHROME), f" class='{dice.pick(['share', 'ad', 'newsletter', 'promo'])}'")
+        elif kind == 9:
+            block("p", dice.pick(CHROME))
+        elif kind == 10:
+            caption = f"A crowd gathers in {dice.pick(PLACES)}."
+            blocks.append(caption)
+            out.append(f"<figure><img src='/i{index}.jpg' alt=''><figcaption>{caption}</figcaption></figure>")
+        else:
+            out.append(dice.pick(HIDDEN))
+    out.append(closer)
+    if dice.chance(2):
+        links = [dice.pick(RELATED) for _ in range(1 + dice.below(3))]
+        blocks.extend(links)
+        items = "".join(
+            f"<li><a href='/r{i}'>{html_lib.escape(t, quote=False)}</a></li>" for i, t in enumerate(links)
+        )
+        out.append(f"<aside class='related'><h2>Related</h2><ul>{items}</ul></aside>")
+        blocks.insert(len(blocks) - len(links), "Related")
+    if dice.chance(2):
+        block("footer", "Copyright 2026 The Example Times. All rights reserved.")
+    out.append("</body></html>")
+    return "".join(out), blocks
+
+
+def news_pages() -> st.SearchStrategy[tuple[str, list[str]]]:
+    """News pages with their blocks (see :func:`news_page`)."""
+    return st.binary(max_size=120).map(lambda data: news_page(Dice(data)))

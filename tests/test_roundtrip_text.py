@@ -1,18 +1,21 @@
 """Nothing lost: parse_text keeps every character of the body, and explain accounts for every line."""
 
-import re
-
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel import Article, from_json, parse_text, to_json
+from newsmodel import from_json, parse_text, to_json
 
-from .hostile import REAL_LAYOUT, TRICKY, check_article, hostile_texts, news_texts, paragraphs, visible
-
-SURROGATE = re.compile("[\ud800-\udfff]")
-EXPLAINED = ("boilerplate", "metadata-line")
-"""Defect codes under which explain=True records lines that left the body."""
+from .hostile import (
+    REAL_LAYOUT,
+    TRICKY,
+    accounted,
+    check_article,
+    hostile_texts,
+    news_texts,
+    paragraphs,
+    visible,
+)
 
 
 def body_of(paras: list[str], separator: str = "\n\n") -> str:
@@ -77,25 +80,6 @@ class TestCharactersKept:
 
 def lf_to(text: str, ending: str) -> str:
     return text.replace("\r\n", "\n").replace("\n", ending)
-
-
-def accounted(line: str, article: Article) -> bool:
-    """Whether ``line`` of the input shows up in the article or in a defect explaining it."""
-    wanted = visible(SURROGATE.sub("\ufffd", line))
-    if wanted in visible(article.text):
-        return True
-    found = [article.title, article.subtitle, article.dateline.text if article.dateline else None]
-    found += [a.name for a in article.authors]
-    found += [v for i in article.images for v in (i.caption, i.credit, i.alt)]
-    for value in found:
-        if value and visible(value) and visible(value) in wanted:
-            return True
-    for defect in article.defects:
-        rule, _, excerpt = defect.message.partition(": ")
-        shown = visible(excerpt.rstrip("\u2026"))[:200]
-        if defect.code in EXPLAINED and rule and shown and shown in wanted:
-            return True
-    return False
 
 
 def input_lines(text: str) -> list[str]:
