@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+import operator
 import re
 from collections.abc import Sequence
 from functools import cache
@@ -68,40 +70,68 @@ _new_token = tuple.__new__  # a Token without the Python-level ``__new__`` of a 
 
 
 def tokenize(text: str, start: int, end: int) -> list[Token]:
-    """The tokens of ``text[start:end]``, with possessive ``'s`` split off words."""
+    """The tokens of ``text[start:end]``, with possessive ``'s`` split off words.
+
+    Words of letters only are made in bulk; the rest (punctuation, numbers, possessives,
+    abbreviations taking their period) are looked at one by one.
+    """
     if start > 0 and _LETTER.match(text, start - 1):
         pieces = _split_tokens(text, start, end)  # the lookbehind must see the letter before
     else:
-        pieces = _TOKEN_SPLIT.split(text[start:end])  # no match objects: much the fastest
-    tokens: list[Token] = []
-    append = tokens.append
-    position = start + len(pieces[0])
-    joined = False  # a period already attached to the previous word
-    for piece, space in zip(pieces[1::2], pieces[2::2], strict=True):  # a token, the space after it
-        word = piece
-        t_start = position
-        t_end = position = t_start + len(word)
-        position += len(space)
-        if joined:
-            joined = False
-            continue
+        pieces = _TOKEN_SPLIT.split(text[start:end])  # white space and tokens, alternately
+    words = pieces[1::2]
+    offsets = list(itertools.accumulate(map(len, pieces), initial=start))
+    starts, stops = offsets[1:-1:2], offsets[2::2]  # piece k starts at offsets[k]
+    letters = list(map(str.isalpha, words))
+    tokens = list(
+        map(
+            _new_token,
+            itertools.repeat(Token),
+            zip(starts, stops, words, map(str.lower, words), letters, strict=True),
+        )
+    )
+    out: list[Token] = []
+    done = 0  # tokens[:done] are settled in out
+    plain = -1  # the token out[-1] is, when it is one of tokens unchanged
+    for k in itertools.compress(range(len(words)), map(operator.not_, letters)):
+        if k > done:
+            out.extend(tokens[done:k])
+            plain = k - 1
+        done = k + 1
+        word = words[k]
         if len(word) > 2 and word.endswith(_POSSESSIVE):
-            append(make_token(t_start, t_end - 2, word[:-2]))
-            append(make_token(t_end - 2, t_end, word[-2:]))
+            out.append(make_token(starts[k], stops[k] - 2, word[:-2]))
+            out.append(make_token(stops[k] - 2, stops[k], word[-2:]))
+            plain = -1
             continue
-        # an abbreviation keeps its period, unless the period ends the sentence ("... Corp.")
         if (
-            t_end < end
-            and text[t_end] == "."
-            and _takes_period(word)
-            and not (_closes(text, t_end + 1, end) and word.lower() not in ("jr", "sr"))
+            word == "."
+            and plain == k - 1
+            and stops[plain] == starts[k]
+            and _joins(text, plain, words, stops, end)
         ):
-            joined = True  # the next token is that period
-            word += "."
-            t_end += 1
-        is_word = word.isalpha() or (len(word) > 1 and any(map(str.isalpha, word)))
-        append(_new_token(Token, (t_start, t_end, word, word.lower(), is_word)))
-    return tokens
+            before = out[-1]
+            out[-1] = make_token(before.start, stops[k], before.text + ".")
+            plain = -1
+            continue
+        if len(word) > 1 and any(map(str.isalpha, word)):
+            out.append(make_token(starts[k], stops[k], word))
+        else:
+            out.append(tokens[k])
+        plain = k
+    out.extend(tokens[done:])
+    return out
+
+
+def _joins(text: str, index: int, words: list[str], stops: list[int], end: int) -> bool:
+    """Whether word ``index``, right before a period, takes it (an abbreviation or an initial).
+
+    It does not when the period ends the sentence ("... Corp."), except after Jr. and Sr.
+    """
+    word = words[index]
+    return _takes_period(word) and not (
+        _closes(text, stops[index] + 1, end) and word.lower() not in ("jr", "sr")
+    )
 
 
 def _split_tokens(text: str, start: int, end: int) -> list[str]:
