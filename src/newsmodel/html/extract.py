@@ -84,6 +84,7 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     if root is None:
         return Draft(url=url, encoding=encoding, defects=defects)
     meta = extract_metadata(root, url=url)
+    defects.extend(meta.defects)
     titles = _titles(root, meta.title)
     _clean(root)
     walked = segment_tree(root, hints())

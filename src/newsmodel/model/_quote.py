@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import enum
 from typing import Any
 
@@ -23,10 +24,17 @@ class QuoteKind(enum.Enum):
     """Reported speech that quotes some words verbatim: ``She said they would "act fast".``"""
 
 
+def _has_mention(entity: Entity, mention: Mention) -> bool:
+    """Whether ``mention`` is one of the entity's mentions (kept in text order: a binary search)."""
+    mentions = entity.mentions
+    index = bisect.bisect_left(mentions, mention.span, key=lambda m: m.span)
+    return index < len(mentions) and mentions[index] == mention
+
+
 def _mention_of_speaker(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
     _checks.optional(_checks.instance_of(Mention))(instance, attribute, value)
     speaker = instance.speaker
-    if isinstance(value, Mention) and speaker is not None and value not in speaker.mentions:
+    if isinstance(value, Mention) and speaker is not None and not _has_mention(speaker, value):
         where = f"{value.span.start}-{value.span.end}"
         _checks.fail(
             instance, attribute, f"mention at {where} is not one of speaker {speaker.id!r}'s mentions"

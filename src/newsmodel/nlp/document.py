@@ -7,7 +7,12 @@ assigning ids and enforcing order, so stages may add mentions and quotes in any 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import attrs
+
+if TYPE_CHECKING:
+    from newsmodel.nlp._clauses import Analysis
 
 from newsmodel.model import Defect, EntityKind, Excerpt, Mention, MentionForm, QuoteKind, Span
 
@@ -55,6 +60,9 @@ class Doc:
     entities: list[EntityDraft] = attrs.Factory(list)
     quotes: list[QuoteDraft] = attrs.Factory(list)
     defects: list[Defect] = attrs.Factory(list)
+    clauses: Analysis | None = None
+    """The quotation-and-clause reading of the text, made once by the quotes stage and read
+    again by attribution (the text, sentences and entities it depends on do not change)."""
 
     def excerpt(self, start: int, end: int) -> Excerpt:
         """An :class:`Excerpt` of the text from ``start`` to ``end``."""

@@ -1,0 +1,904 @@
+"""Cue clauses: who said what, read from the narration around each reporting word.
+
+:func:`analyse` is the single reading of a document that both :func:`~newsmodel.nlp.quotes.find_quotes`
+and :func:`~newsmodel.nlp.attribution.attribute` use (it is deterministic, so each stage may
+run it). For every cue (a reporting verb or phrase, see :mod:`newsmodel.nlp.cues`) it finds
+the source phrase and the content, which gives these patterns (rule names in quotes):
+
+- ``"...," Roe said.`` / ``"...," said Roe.`` / ``"...?" she asked`` -- a direct quote
+  right before the clause: ``cue-after-quote``.
+- ``Roe said: "..."`` / ``Roe told reporters, "..."`` -- a direct quote right after the cue
+  (and its object and short adverbials): ``cue-before-quote``. Also across a paragraph break
+  when the clause ends its paragraph with a colon.
+- ``Roe said (that) the plan failed.`` -- reported speech to the end of the sentence:
+  ``reported-speech``; with a quoted fragment inside it is mixed (the fragment is part of it).
+- ``The plan failed, Roe said.`` / ``..., said Roe.`` -- reported speech before the clause,
+  from the start of the sentence: ``reported-speech``.
+- ``The plan, Roe said, would fail.`` -- both sides of a parenthetical clause:
+  ``reported-speech``.
+- ``According to Roe, ...`` / ``..., according to Roe.`` -- ``according-to``.
+- ``..., adding that ...`` / ``Roe smiled and said ...`` -- a participle after a comma or a
+  verb after "and" takes the source of the clause before it, or the sentence's subject.
+- ``Roe: "..."`` and transcript paragraphs ``ROE: ...`` -- ``colon``; ``"..." -- Roe`` at
+  the end of a line -- ``dash``.
+- ``Roe commented on Tuesday. "..."`` -- a clause with no content of its own introduces the
+  quote that follows: ``cue-before-quote``.
+
+Reported speech ends at the sentence end (``doc.sentences``, or a nearer terminal mark before
+a capital when the sentences are coarse) and never runs more than a long sentence's length,
+so the cost stays linear. A clause inside a subordinate clause ("bruises that Fields showed")
+neither introduces nor interrupts quotes.
+
+Direct quotes no clause claims are kept with what is known about them: whether another
+quote in their paragraph (or the paragraph before) is the one they continue, and whether
+they read like speech (a sentence) or like scare quotes or a title (a fragment inside
+narration).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import attrs
+
+from newsmodel.model import Defect, MentionForm, QuoteKind, Span
+from newsmodel.nlp._marks import MarkedQuote, scan_marks
+from newsmodel.nlp._phrases import PhraseParser, Source
+from newsmodel.nlp._phrases import abbreviation_dot as _abbreviation_dot
+from newsmodel.nlp._tokens import Token, tokenize
+from newsmodel.nlp.cues import CueClass, Lexicon, lexicon
+from newsmodel.nlp.document import Doc
+
+_MAX_AUXILIARIES = 4
+_MAX_SUBJECT_WINDOW = 40
+_MAX_ADVERBIAL = 12
+_MAX_SENTENCE_WALK = 80
+_MAX_CONTENT = 120
+SCARE_CONFIDENCE = 0.2
+"""Confidence of a short quoted fragment inside narration: scare quotes or a title."""
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
+_PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
+_TERMINAL = frozenset(".?!\u2026")
+_DASHES = frozenset({"\u2014", "\u2013", "--"})
+
+
+@attrs.frozen
+class Cue:
+    """A reporting verb or phrase, as token positions and text span."""
+
+    span: Span
+    cue_class: CueClass
+    takes_object: bool
+    first: int
+    last: int
+    """Index just past the cue's last token."""
+
+
+@attrs.frozen
+class Clause:
+    """A cue with its source."""
+
+    paragraph: int
+    cue: Cue
+    source: Source
+    inverted: bool = False
+    """The source follows the cue ("said Roe")."""
+    inherited: bool = False
+    """A participle that took the source of the clause before it."""
+
+
+@attrs.define
+class Found:
+    """A quotation the analysis found, with the clause that introduces it (if any)."""
+
+    span: Span
+    kind: QuoteKind
+    confidence: float
+    paragraph: int
+    clause: Clause | None = None
+    rule: str | None = None
+    """How the clause attaches: ``cue-after-quote``, ``cue-before-quote``, ``reported-speech``,
+    ``according-to``; ``None`` for a direct quote no clause claims."""
+    quote: int = -1
+    """Index of the direct quotation (-1 for reported speech)."""
+    follows: int = -1
+    """For an unclaimed direct quote: index (in :attr:`Analysis.found`) of the quote it continues."""
+
+
+@attrs.frozen
+class Analysis:
+    """Direct quotations, reported speech and their clauses, in text order."""
+
+    marked: list[MarkedQuote]
+    defects: list[Defect]
+    found: list[Found]
+
+
+_TRAILING_CONJUNCTIONS = frozenset({"and", "or", "but", "nor"})
+"""Words that never end a reported clause: the next clause's conjunction."""
+
+
+def analyse(doc: Doc) -> Analysis:
+    """Read ``doc`` for quotations and the clauses that introduce them."""
+    marked, defects = scan_marks(doc.text, doc.paragraphs)
+    sentences = doc.sentences or doc.paragraphs
+    paragraphs = tokenize(doc.text, doc.paragraphs, sentences, marked)
+    reader = _Reader(doc.text, doc.paragraphs, marked, lexicon())
+    for number, tokens in enumerate(paragraphs):
+        reader.paragraph(number, tokens)
+    return Analysis(marked=marked, defects=defects, found=reader.found)
+
+
+@attrs.define(eq=False)
+class _Paragraph:
+    """One paragraph being read: its tokens, sentence bounds and what it has claimed."""
+
+    number: int
+    tokens: list[Token]
+    parser: PhraseParser
+    starts: list[int]
+    """For each token, the index of the first token of its sentence."""
+    ends: list[int]
+    """For each token, the index just past the last token of its sentence."""
+    absorbed: set[int] = attrs.Factory(set)
+    """Direct quotations that are fragments of reported speech found here."""
+    idle: set[int] = attrs.Factory(set)
+    """``id()`` of clauses that introduce nothing in their own sentence ("Roe said.")."""
+    subordinate: set[int] = attrs.Factory(set)
+    """``id()`` of clauses inside a subordinate clause ("bruises that Fields showed")."""
+
+    def low(self, k: int) -> int:
+        """Where a backward walk from token ``k`` stops: its sentence start, or a window."""
+        return max(self.starts[k], k - _MAX_SUBJECT_WINDOW)
+
+
+class _Reader:
+    """Reads paragraphs in order, collecting found quotes."""
+
+    def __init__(
+        self, text: str, paragraphs: Sequence[Span], marked: list[MarkedQuote], lex: Lexicon
+    ) -> None:
+        self.text = text
+        self.paragraphs = paragraphs
+        self.marked = marked
+        self.lex = lex
+        self.found: list[Found] = []
+        self.claimed: dict[int, int] = {}  # direct quotation index -> index in found
+        self.colon: Clause | None = None  # a clause ending the last paragraph with a colon
+
+    # -- per paragraph -----------------------------------------------------------------
+
+    def paragraph(self, number: int, tokens: list[Token]) -> None:
+        colon, self.colon = self.colon, None
+        if not tokens:
+            return
+        starts, ends = _sentence_bounds(tokens)
+        para = _Paragraph(number, tokens, PhraseParser(tokens, self.lex), starts, ends)
+        first_found = len(self.found)
+        if colon is not None and tokens[0].is_quote:
+            self._direct(tokens[0].quote, colon, "cue-before-quote", number)
+        self._transcript(para)
+        clauses: list[Clause] = []
+        i = 0
+        while i < len(tokens):
+            cue = self._cue(tokens, i)
+            if cue is None:
+                i += 1
+                continue
+            clause = self._clause(para, cue, clauses)
+            if clause is not None:
+                clauses.append(clause)
+            i = cue.last
+        openings = [self._clause_start(para, clause) for clause in clauses]
+        for clause, opening in zip(clauses, openings, strict=True):
+            if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
+                para.subordinate.add(id(clause))
+        for n, clause in enumerate(clauses):
+            limit = len(tokens)
+            for m in range(n + 1, min(n + 4, len(clauses))):
+                opening = openings[m]
+                if opening > clause.cue.last and _boundary_before(tokens, opening, starts):
+                    limit = opening
+                    break
+            if n + 1 < len(clauses) and clauses[n + 1].source.span.start <= clause.cue.span.start:
+                # this clause sits inside the next one's source ("Roe, who writes ..., said")
+                limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
+            count = len(self.found)
+            self._contents(para, clause, openings[n], limit)
+            if len(self.found) == count and self.colon is not clause:
+                para.idle.add(id(clause))
+        self._unclaimed(para, clauses, first_found)
+
+    def _transcript(self, para: _Paragraph) -> None:
+        """``ROE: We will rebuild.`` -- a paragraph opened by a name and a colon.
+
+        As in interview transcripts, the rest of the paragraph is what the name said.
+        """
+        tokens = para.tokens
+        colon = next((k for k in range(1, min(len(tokens), 6)) if tokens[k].text == ":"), -1)
+        if colon < 0 or colon + 1 >= len(tokens) or tokens[colon + 1].is_quote:
+            return
+        source = para.parser.noun_phrase_before(colon, 0)
+        if source is None or source.form is not MentionForm.NAME or source.span.start != tokens[0].start:
+            return
+        token = tokens[colon]
+        cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, colon, colon + 1)
+        clause = Clause(para.number, cue, source)
+        self._reported(para, clause, colon + 1, len(tokens), rule="colon", whole=True, minimum=3)
+
+    def _clause_start(self, para: _Paragraph, clause: Clause) -> int:
+        """Index of the clause's first token (its source, or its cue when the source follows)."""
+        cue = clause.cue
+        if clause.inverted or clause.inherited or cue.cue_class is CueClass.SOURCE_FIRST:
+            return cue.first
+        return _index_at(para.tokens, clause.source.span.start, para.low(cue.first), cue.first)
+
+    def _cue(self, tokens: list[Token], i: int) -> Cue | None:
+        token = tokens[i]
+        if not token.is_word or self._auxiliary(token):
+            return None  # "said again", "said also"
+        lex = self.lex
+        for phrase in lex.phrases.get(token.lower, ()):
+            n = len(phrase.words)
+            if i + n <= len(tokens) and all(tokens[i + k].lower == phrase.words[k] for k in range(n)):
+                if phrase.cue_class is CueClass.NOT_A_CUE:
+                    return None
+                if phrase.cue_class is not CueClass.SOURCE_FIRST and token.capitalized:
+                    continue
+                span = Span(start=token.start, end=tokens[i + n - 1].end)
+                return Cue(span, phrase.cue_class, False, i, i + n)
+        verb = lex.verbs.get(token.lower)
+        if verb is None or token.capitalized:
+            return None
+        if i + 1 < len(tokens) and lex.is_("finite", tokens[i + 1].lower):
+            return None  # a noun: "the estimate was", "his claims have"
+        return Cue(Span(start=token.start, end=token.end), verb.cue_class, verb.takes_object, i, i + 1)
+
+    def _clause(self, para: _Paragraph, cue: Cue, clauses: list[Clause]) -> Clause | None:
+        tokens = para.tokens
+        parser = para.parser
+        k = cue.first
+        low = para.low(k)
+        high = para.ends[k]
+        if cue.cue_class is CueClass.SOURCE_FIRST:
+            source = parser.after(cue.last, high)
+            return None if source is None else Clause(para.number, cue, source)
+        j = k
+        while j > low and k - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
+            j -= 1
+        if any(tokens[x].lower in _BE for x in range(j, k)) and (
+            tokens[k].lower in _PARTICIPLES or tokens[k].lower.endswith("ed")
+        ):
+            return None  # passive: "was told", "is expected"
+        participle = tokens[k].lower.endswith("ing") and j == k
+        if j == k and j > low and tokens[k].lower.endswith("s") and self._counts(tokens[j - 1]):
+            return None  # a plural noun: "a dozen states", "50 reports"
+        source = None if participle else parser.before(j, low)
+        if source is not None:
+            return Clause(para.number, cue, source)
+        previous = tokens[j - 1] if j > low else None
+        if previous is not None and (
+            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower in ("and", "but")
+        ):
+            # "..., adding that" / "... and said": the subject of the clause or sentence before
+            if clauses:
+                earlier = clauses[-1]
+                if tokens[earlier.cue.first].sentence == tokens[k].sentence or earlier.cue.last >= k - 12:
+                    return Clause(para.number, cue, earlier.source, inherited=True)
+            subject = self._sentence_subject(para, k)
+            return None if subject is None else Clause(para.number, cue, subject, inherited=True)
+        if j == k and (
+            previous is None or previous.is_quote or previous.text in (",", ":") or previous.text in _DASHES
+        ):
+            source = parser.after(cue.last, high)
+            if source is not None and self._ends_inversion(tokens, source, cue.last, high):
+                return Clause(para.number, cue, source, inverted=True)
+        return None
+
+    def _subordinator(self, token: Token) -> bool:
+        lower = token.lower
+        return token.is_word and (
+            self.lex.is_("relative", lower)
+            or (self.lex.is_("conjunction", lower) and lower not in ("and", "but", "or", "so", "yet"))
+        )
+
+    def _sentence_subject(self, para: _Paragraph, k: int) -> Source | None:
+        """The name or pronoun opening the sentence of token ``k`` ("Roe smiled and said")."""
+        start = para.starts[k]
+        if k - start > _MAX_SUBJECT_WINDOW:
+            return None
+        tokens = para.tokens
+        first = tokens[start]
+        if self._adverbial(first) and first.lower not in self.lex.pronouns:
+            # "In his speech, Obama ... and said": the subject follows an opening adverbial
+            comma = next((m for m in range(start + 1, min(k, start + 10)) if tokens[m].text == ","), -1)
+            if comma < 0:
+                return None
+            start = comma + 1
+            first = tokens[start]
+        if first.is_quote or first.lower in ("i", "we", "you"):
+            return None
+        subject = para.parser.after(start, k)
+        if subject is None or (subject.form is MentionForm.NOMINAL and not subject.definite):
+            return None
+        return subject
+
+    def _ends_inversion(self, tokens: list[Token], source: Source, start: int, high: int) -> bool:
+        """Whether an inverted source ("said Roe") is followed by no verb of its own."""
+        k = _index_after(tokens, source.span.end, start, high)
+        if k >= high:
+            return True
+        token = tokens[k]
+        lower = token.lower
+        return (
+            not token.is_word
+            or self.lex.is_("time", lower)
+            or (
+                (self.lex.is_("preposition", lower) or self.lex.is_("np-preposition", lower))
+                and not token.capitalized
+            )
+            or lower in ("and", "but", "who", "whose", "which")
+            or (not token.capitalized and lower.endswith(("ed", "ing")) and lower not in self.lex.verbs)
+        )
+
+    def _adverbial(self, token: Token) -> bool:
+        """Whether a word can only be part of an adverbial ("Too often", "In fact", "Still")."""
+        lower = token.lower
+        lex = self.lex
+        return (
+            not token.is_word
+            or lower.endswith("ly")
+            or lower in ("too", "so", "very", "fact", "course", "turn", "general", "short", "addition")
+            or any(
+                lex.is_(name, lower)
+                for name in ("auxiliary", "preposition", "conjunction", "time", "not-name")
+            )
+        )
+
+    def _counts(self, token: Token) -> bool:
+        lower = token.lower
+        return (
+            token.text[0].isdigit()
+            or self.lex.is_("quantifier", lower)
+            or lower in ("dozen", "the", "these", "those", "such")
+        )
+
+    def _auxiliary(self, token: Token) -> bool:
+        lower = token.lower
+        return (
+            token.is_word
+            and not token.capitalized
+            and (self.lex.is_("auxiliary", lower) or (lower.endswith("ly") and len(lower) > 4))
+        )
+
+    # -- contents ----------------------------------------------------------------------
+
+    def _contents(self, para: _Paragraph, clause: Clause, clause_start: int, limit: int) -> None:
+        """Find what ``clause`` introduces: a quote before or after it, or reported speech."""
+        tokens = para.tokens
+        cue = clause.cue
+        high = min(para.ends[cue.first], limit)
+        low = para.starts[cue.first]
+        according = cue.cue_class is CueClass.SOURCE_FIRST
+        after = cue.last
+        if clause.inverted or according:
+            after = _index_after(tokens, clause.source.span.end, cue.last, high)
+        rule = "according-to" if according else "reported-speech"
+        forward = self._forward_start(para, clause, after, high)
+        b = self._quote_before(para, clause, clause_start, forward)
+        if b >= 0:
+            if self._embedded(para, b - 1):
+                # Yet the plan is "a disaster," Roe said: reported speech quoting a fragment
+                self._reported(para, clause, self._local_start(tokens, b - 1, low), b, rule=rule)
+            else:
+                self._direct(
+                    tokens[b - 1].quote,
+                    clause,
+                    "according-to" if according else "cue-after-quote",
+                    para.number,
+                )
+            if forward is not None and self._explicit(tokens, forward, after):
+                self._forward(para, clause, forward, high, rule)
+            return
+        if forward is not None:
+            self._forward(para, clause, forward, high, rule)
+            return
+        if self._parenthetical(para, clause, clause_start, after, high=high, rule=rule):
+            return
+        if tokens[-1].text == ":" and 0 <= len(tokens) - 1 - after <= _MAX_ADVERBIAL:
+            self.colon = clause  # "Roe said:" closing the paragraph introduces the next one
+            return
+        # reported speech before the clause: "The plan failed, Roe said."
+        b = clause_start
+        if b > low and tokens[b - 1].text == "," and b - 1 > low and tokens[b - 2].is_word:
+            b -= 1
+        elif not (according and b > low):
+            return
+        first = self._local_start(tokens, b, low)
+        if any(t.is_word for t in tokens[first:b]):
+            self._reported(para, clause, first, b, rule=rule)
+
+    def _parenthetical(
+        self, para: _Paragraph, clause: Clause, clause_start: int, after: int, *, high: int, rule: str
+    ) -> bool:
+        """``The plan, Roe said, would fail.``: reported speech on both sides of the clause."""
+        tokens = para.tokens
+        low = para.starts[clause.cue.first]
+        tail = self._skip_adverbials(tokens, after, high, clause.cue)
+        if (
+            tail is None
+            or tail + 1 >= high
+            or tokens[tail].text != ","
+            or not tokens[tail + 1].is_word
+            or clause_start - 1 <= low
+            or tokens[clause_start - 1].text != ","
+            or clause.inherited
+        ):
+            return False
+        first = self._local_start(tokens, clause_start - 1, low)
+        if not all(self._adverbial(t) for t in tokens[first : clause_start - 1]):
+            self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1)
+        self._reported(para, clause, tail + 1, high, rule=rule)
+        return True
+
+    def _quote_before(self, para: _Paragraph, clause: Clause, clause_start: int, forward: int | None) -> int:
+        """Index just past a direct quote the clause follows ("...," Roe said), or -1."""
+        if clause.inherited:
+            return -1
+        tokens = para.tokens
+        low = para.starts[clause.cue.first]
+        b = clause_start
+        if b > low and (tokens[b - 1].text in (",", ":") or tokens[b - 1].text in _DASHES):
+            b -= 1
+        if not (b > 0 and tokens[b - 1].is_quote and (b == clause_start or tokens[b].text == ",")):
+            return -1
+        # no sentence check here: splitters often end a sentence at '?" Roe asked'
+        quote = self.marked[tokens[b - 1].quote]
+        end_mark = self.text[quote.content.end - 1]
+        if (
+            b == clause_start
+            and clause.cue.cue_class is not CueClass.SOURCE_FIRST
+            and end_mark in _TERMINAL
+            and tokens[clause_start].capitalized
+            and forward is not None
+            and (end_mark == "." or self._explicit(tokens, forward, forward))
+        ):
+            return -1  # "We lost." He said the plan failed.
+        return b
+
+    def _embedded(self, para: _Paragraph, index: int) -> bool:
+        """Whether the quotation at ``index`` continues narration in its sentence."""
+        tokens = para.tokens
+        if index <= para.starts[index]:
+            return False
+        previous = tokens[index - 1]
+        if (
+            previous.is_quote
+            or previous.text in _TERMINAL
+            or previous.text in (":", "(", "[")
+            or previous.text in _DASHES
+        ):
+            return False
+        return previous.sentence == tokens[index].sentence
+
+    def _local_start(self, tokens: list[Token], index: int, low: int) -> int:
+        """Start of the sentence part ending at ``index``.
+
+        That is ``low``, or just after a nearer sentence end (a terminal mark before a capital)
+        when ``doc.sentences`` is coarser than sentences.
+        """
+        floor = max(low, index - _MAX_SENTENCE_WALK)
+        k = index
+        while k > floor:
+            previous = tokens[k - 1]
+            if (
+                k < len(tokens)
+                and previous.text in _TERMINAL
+                and (tokens[k].capitalized or tokens[k].is_quote)
+                and not _abbreviation_dot(tokens, k - 1, self.lex)
+            ):
+                return k
+            if previous.is_quote and k - 1 > floor and tokens[k - 2].text in _TERMINAL:
+                return k - 1
+            k -= 1
+        return floor
+
+    def _local_end(self, tokens: list[Token], start: int, high: int) -> int:
+        """End of the sentence part starting at ``start``.
+
+        That is ``high``, or a nearer sentence end (a terminal mark before a capital), and never
+        more than a long sentence's length.
+        """
+        ceiling = min(high, start + _MAX_CONTENT)
+        for k in range(start + 1, ceiling):
+            previous = tokens[k - 1]
+            if (
+                previous.text in _TERMINAL
+                and (tokens[k].capitalized or tokens[k].is_quote)
+                and not _abbreviation_dot(tokens, k - 1, self.lex)
+            ):
+                return k
+        return ceiling
+
+    def _explicit(self, tokens: list[Token], start: int, after: int) -> bool:
+        """Whether forward content at ``start`` is introduced explicitly (that, a colon, a quote)."""
+        token = tokens[start]
+        return token.is_quote or token.lower == "that" or (start > after and tokens[start - 1].text == ":")
+
+    def _forward_start(self, para: _Paragraph, clause: Clause, after: int, high: int) -> int | None:
+        """Where reported content after the clause begins, or ``None`` if there is none."""
+        tokens = para.tokens
+        k = after
+        cue = clause.cue
+        if cue.takes_object and not clause.inverted and k < high and tokens[k].lower != "that":
+            target = para.parser.after(k, high)
+            if target is not None:
+                k = _index_after(tokens, target.span.end, k, high)
+            else:  # "told reporters that": any short object before "that"
+                for m in range(k + 1, min(high, k + 4)):
+                    if tokens[m].lower == "that":
+                        k = m
+                        break
+                    if not tokens[m].is_word:
+                        break
+        skipped = self._skip_adverbials(tokens, k, high, cue)
+        if skipped is None:
+            return None
+        k = skipped
+        if k < high and tokens[k].text in (":", ","):
+            if tokens[k].text == "," and k + 1 < high and cue.cue_class is not CueClass.SOURCE_FIRST:
+                following = tokens[k + 1]
+                if not (following.is_quote or following.lower == "that"):
+                    # "Roe joked, again using an accent, “...”": a quote after an aside
+                    return self._quote_after_aside(tokens, k + 1, high)
+            k += 1
+        if k >= high:
+            return None
+        token = tokens[k]
+        if token.is_quote or token.lower == "that":
+            return k
+        if not token.is_word or self._auxiliary(token):
+            return None  # "said again", "said also"
+        lex = self.lex
+        if lex.verbs.get(token.lower) is not None and token.lower.endswith("ing"):
+            return None  # ", adding that ..." is a clause of its own
+        if cue.cue_class is CueClass.SOURCE_FIRST:
+            # "according to the survey, which ...": a relative clause on the source, not content
+            return None if self.lex.is_("relative", token.lower) else k
+        if lex.is_("preposition", token.lower) and not (
+            token.lower == "to" and cue.cue_class is CueClass.REPORT
+        ):
+            return None
+        return k
+
+    def _quote_after_aside(self, tokens: list[Token], k: int, high: int) -> int | None:
+        """Index of a quote that follows a short aside ending in a comma or colon, if any."""
+        for m in range(k + 1, min(high, k + _MAX_ADVERBIAL)):
+            token = tokens[m]
+            if token.is_quote:
+                return m if tokens[m - 1].text in (",", ":") else None
+            if (
+                token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex)
+            ) or token.lower in self.lex.verbs:
+                return None
+        return None
+
+    def _skip_adverbials(self, tokens: list[Token], k: int, high: int, cue: Cue) -> int | None:
+        """Skip time words and adverbials after a cue ("said Tuesday in a statement that")."""
+        lex = self.lex
+        for _ in range(4):
+            if k >= high:
+                break
+            token = tokens[k]
+            lower = token.lower
+            if lex.is_("time", lower) and token.is_word:
+                k += 1
+                continue
+            if (
+                lex.is_("preposition", lower)
+                and not token.capitalized
+                and k + 1 < high
+                and (lex.is_("time", tokens[k + 1].lower) or tokens[k + 1].text.isdigit())
+            ):
+                k += 2  # "said on Friday", "said in 2015"
+                continue
+            if lex.is_("preposition", lower) and not token.capitalized:
+                explicit = self._lookahead(tokens, k, high)
+                if explicit is None:
+                    return k if lower == "to" and cue.cue_class is CueClass.REPORT else None
+                k = explicit
+                continue
+            break
+        return k
+
+    def _lookahead(self, tokens: list[Token], k: int, high: int) -> int | None:
+        """After an adverbial at ``k`` ("in a statement"), where explicit content starts."""
+        stop = min(high, k + _MAX_ADVERBIAL)
+        for m in range(k + 1, stop):
+            token = tokens[m]
+            if token.is_quote:
+                return m if tokens[m - 1].text in (",", ":") else None
+            if token.lower == "that" or token.text in (":", ","):
+                return m
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex):
+                return None
+        return None
+
+    def _forward(self, para: _Paragraph, clause: Clause, start: int, high: int, rule: str) -> None:
+        tokens = para.tokens
+        token = tokens[start]
+        if token.is_quote and (
+            start + 1 >= len(tokens)
+            or not tokens[start + 1].is_word
+            or self.text[self.marked[token.quote].content.end - 1] in _TERMINAL
+        ):
+            direct_rule = "cue-before-quote" if rule == "reported-speech" else rule
+            self._direct(token.quote, clause, direct_rule, para.number)
+            return
+        self._reported(para, clause, start, high, rule=rule)
+
+    def _reported(
+        self,
+        para: _Paragraph,
+        clause: Clause,
+        start: int,
+        end: int,
+        *,
+        rule: str,
+        minimum: int = 2,
+        whole: bool = False,
+    ) -> None:
+        if clause.cue.cue_class is CueClass.QUOTE:
+            return  # "continued to rise": a direct-quote cue only
+        tokens = para.tokens
+        if not whole:
+            end = self._local_end(tokens, start, end)
+        while end > start and (
+            tokens[end - 1].text in ".,;:!?\u2014\u2013-(["
+            or tokens[end - 1].lower in _TRAILING_CONJUNCTIONS  # "... the coup and" | demanded ...
+        ):
+            end -= 1
+        while start < end and not (tokens[start].is_word or tokens[start].is_quote):
+            start += 1
+        if end - start < 1:
+            return
+        inside = [t.quote for t in tokens[start:end] if t.is_quote]
+        if inside and len(inside) == end - start:
+            return  # only quotations: they are direct quotes of their own
+        words = sum(1 for t in tokens[start:end] if t.is_word)
+        if words < minimum and not inside:
+            return
+        if not inside and (
+            all(self._adverbial(t) for t in tokens[start:end])
+            or (
+                tokens[start].lower in ("which", "who", "whom")
+                and start > 0
+                and tokens[start - 1].text == ","
+            )
+        ):
+            return  # "reported late Thursday", "according to X, which tracks ..."
+        para.absorbed.update(inside)
+        kind = QuoteKind.MIXED if inside else QuoteKind.INDIRECT
+        confidence = 0.6 if clause.cue.cue_class is CueClass.REPORT else 0.8
+        span = Span(start=tokens[start].start, end=tokens[end - 1].end)
+        self.found.append(Found(span, kind, confidence, para.number, clause, rule))
+
+    def _direct(self, quote: int, clause: Clause, rule: str, number: int) -> None:
+        if quote in self.claimed:
+            return
+        marked = self.marked[quote]
+        self.claimed[quote] = len(self.found)
+        self.found.append(Found(marked.content, QuoteKind.DIRECT, 0.95, number, clause, rule, quote=quote))
+
+    # -- unclaimed quotes ----------------------------------------------------------------
+
+    def _unclaimed(self, para: _Paragraph, clauses: list[Clause], first_found: int) -> None:
+        """Keep the direct quotes no clause claimed: continuations, speech, scare quotes."""
+        tokens = para.tokens
+        here = sorted(range(first_found, len(self.found)), key=lambda i: self.found[i].span.start)
+        previous = first_found - 1
+        while previous >= 0 and self.found[previous].confidence <= SCARE_CONFIDENCE:
+            previous -= 1
+        state = _Context(previous=previous)
+        next_found = next_cue = 0
+        for position, token in enumerate(tokens):
+            while next_found < len(here) and self.found[here[next_found]].span.end <= token.start:
+                if self.found[here[next_found]].confidence > SCARE_CONFIDENCE:
+                    state.reset(here[next_found])
+                next_found += 1
+            while next_cue < len(clauses) and clauses[next_cue].cue.span.start < token.start:
+                clause = clauses[next_cue]
+                last = state.last
+                next_cue += 1
+                if id(clause) in para.subordinate:
+                    continue  # "..., referring to bruises that Fields showed": not a new source
+                earlier = self.found[last].clause if last >= 0 else None
+                if earlier is None or (
+                    clause is not earlier
+                    and clause.source is not earlier.source  # ", citing ...": the same source
+                    and clause.cue.span.start > self.found[last].span.end
+                ):
+                    state.interrupted = True
+                speech = clause.cue.cue_class is CueClass.SPEECH
+                state.introducer = clause if id(clause) in para.idle and speech else None
+            if token.is_quote and token.quote not in self.claimed and token.quote not in para.absorbed:
+                marked = self.marked[token.quote]
+                if marked.last_paragraph == para.number:
+                    self._keep(para, position, marked, state)
+        self._sort_from(first_found)
+
+    def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
+        """Record one unclaimed direct quote, attached as well as the context allows."""
+        tokens = para.tokens
+        quote = tokens[position].quote
+        index = len(self.found)
+        if not self._starts_sentence(tokens, position):
+            words = len(marked.content.of(self.text).split())
+            confidence = 0.5 if words >= 8 else SCARE_CONFIDENCE
+            self.found.append(Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote))
+            self.claimed[quote] = index
+            if confidence > SCARE_CONFIDENCE:
+                state.reset(index)
+            return
+        colon = self._colon_clause(para, position)
+        dash = self._dash_clause(para, position)
+        introducer = state.introducer
+        if colon is not None:
+            self._direct(quote, colon, "colon", para.number)
+        elif dash is not None:
+            self._direct(quote, dash, "dash", para.number)
+        elif introducer is not None and introducer.cue.last >= position - _MAX_ADVERBIAL:
+            self._direct(quote, introducer, "cue-before-quote", para.number)
+        else:
+            follows = -1
+            last, previous = state.last, state.previous
+            if last >= 0 and not state.interrupted and self._attributed(last):
+                follows = last
+            elif (
+                marked.opening.start == self.paragraphs[marked.first_paragraph].start
+                and previous >= 0
+                and self.found[previous].paragraph == marked.first_paragraph - 1
+                and self._attributed(previous)
+            ):
+                follows = previous
+            confidence = 0.9 if follows >= 0 else self._speech_likeness(tokens, position, marked)
+            self.found.append(
+                Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote, follows=follows)
+            )
+            self.claimed[quote] = index
+        state.reset(index)
+
+    def _dash_clause(self, para: _Paragraph, position: int) -> Clause | None:
+        """``"..." -- Jo Poe`` -- a quote signed with a dash and a name ending the line."""
+        tokens = para.tokens
+        dash = position + 1
+        if dash + 1 >= len(tokens) or tokens[dash].text not in (*_DASHES, "\u2015", "-"):
+            return None
+        source = para.parser.after(dash + 1, len(tokens))
+        if source is None or source.form is not MentionForm.NAME:
+            return None
+        end = _index_after(tokens, source.span.end, dash + 1, len(tokens))
+        if end < len(tokens) and not (tokens[end].text in _TERMINAL and end + 1 == len(tokens)):
+            return None
+        token = tokens[dash]
+        cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, dash, dash + 1)
+        return Clause(para.number, cue, source, inverted=True)
+
+    def _colon_clause(self, para: _Paragraph, position: int) -> Clause | None:
+        """``Roe: "..."`` -- a source and a colon opening the sentence, no verb."""
+        tokens = para.tokens
+        colon = position - 1
+        if colon < 1 or tokens[colon].text != ":":
+            return None
+        low = para.low(colon)
+        source = para.parser.noun_phrase_before(colon, low)
+        if source is None:
+            return None
+        first = _index_at(tokens, source.span.start, low, colon)
+        if not (
+            first == low or (_boundary_before(tokens, first, para.starts) and tokens[first - 1].text != ",")
+        ):
+            return None
+        token = tokens[colon]
+        cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, colon, position)
+        return Clause(para.number, cue, source)
+
+    def _attributed(self, index: int) -> bool:
+        found = self.found[index]
+        return found.clause is not None or found.follows >= 0
+
+    def _starts_sentence(self, tokens: list[Token], position: int) -> bool:
+        if position == 0:
+            return True
+        previous = tokens[position - 1]
+        return (
+            previous.is_quote
+            or previous.text in _TERMINAL
+            or previous.text in (":", "(", "[")
+            or previous.text in _DASHES
+            or previous.sentence != tokens[position].sentence
+        )
+
+    def _sort_from(self, first: int) -> None:
+        """Put the paragraph's finds in text order, keeping ``claimed`` and ``follows`` right."""
+        block = self.found[first:]
+        order = sorted(range(len(block)), key=lambda i: block[i].span)
+        moved = {first + old: first + new for new, old in enumerate(order)}
+        self.found[first:] = [block[i] for i in order]
+        for index in range(first, len(self.found)):
+            found = self.found[index]
+            if found.quote >= 0:
+                self.claimed[found.quote] = index
+            if found.follows >= first:
+                found.follows = moved[found.follows]
+
+    def _speech_likeness(self, tokens: list[Token], position: int, marked: MarkedQuote) -> float:
+        """Confidence that an unclaimed quote is speech rather than scare quotes or a title."""
+        text = self.text
+        content = marked.content.of(text)
+        words = len(content.split())
+        starts_sentence = position == 0 or tokens[position - 1].text in (*_TERMINAL, ":")
+        ends_sentence = content[-1] in (*_TERMINAL, ",") or (
+            position + 1 < len(tokens) and tokens[position + 1].text in (*_TERMINAL, ",")
+        )
+        if (starts_sentence or content[0].isupper()) and ends_sentence:
+            return 0.7
+        if words >= 8:
+            return 0.5
+        return SCARE_CONFIDENCE
+
+
+@attrs.define
+class _Context:
+    """What the walk over a paragraph's unclaimed quotes knows at one point."""
+
+    previous: int
+    """The last quote found before the paragraph (not scare quotes), or -1."""
+    last: int = -1
+    """The last quote found in the paragraph so far, or -1."""
+    interrupted: bool = False
+    """Whether a clause not belonging to ``last`` came after it."""
+    introducer: Clause | None = None
+    """A clause with no content of its own just before ("Roe said in a statement.")."""
+
+    def reset(self, last: int) -> None:
+        """A quote was found at index ``last``."""
+        self.last = last
+        self.interrupted = False
+        self.introducer = None
+
+
+def _sentence_bounds(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """For each token, the index of the first token of its sentence and just past its last."""
+    n = len(tokens)
+    starts = [0] * n
+    ends = [n] * n
+    for k in range(1, n):
+        starts[k] = starts[k - 1] if tokens[k - 1].last_sentence == tokens[k].sentence else k
+    for k in range(n - 2, -1, -1):
+        ends[k] = ends[k + 1] if tokens[k].last_sentence == tokens[k + 1].sentence else k + 1
+    return starts, ends
+
+
+def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> bool:
+    """Whether a clause starting at ``index`` opens a sentence or follows a comma or dash."""
+    if index == 0 or starts[index] == index:
+        return True
+    previous = tokens[index - 1].text
+    return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
+
+
+def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> int:
+    """Index of the first token at or after ``low`` that starts at or after ``offset``."""
+    k = low
+    while k < high and tokens[k].start < offset:
+        k += 1
+    return k
+
+
+def _index_at(tokens: Sequence[Token], offset: int, low: int, high: int) -> int:
+    """Index of the token starting at ``offset`` (searched backwards from ``high``)."""
+    k = high
+    while k > low and tokens[k - 1].start >= offset:
+        k -= 1
+    return k
