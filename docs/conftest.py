@@ -20,27 +20,7 @@ def _pipeline() -> str | None:
     return next((name for name in _PIPELINES if find_spec(name) is not None), None)
 
 
-def _quote_stage_merged() -> bool:
-    # TEMPORARY, until branch `quotes` is merged into main: these pages' doctests show quotes
-    # and speakers; afterwards they run unconditionally and this guard goes.
-    import newsmodel  # noqa: PLC0415 - only for the temporary guard
-
-    return bool(newsmodel.parse_text('"We will act," Ana Roe said.').quotes)
-
-
-_QUOTE_PAGES = [
-    "attribution.md",
-    "quickstart.md",
-    "tutorial.md",
-    "cookbook/batch.md",
-    "cookbook/dask.md",
-    "cookbook/export.md",
-    "cookbook/spacy.md",
-]
-
 collect_ignore = [] if _pipeline() else ["cookbook/_spacy_pipeline.md"]
-if not _quote_stage_merged():
-    collect_ignore += _QUOTE_PAGES
 
 
 @pytest.fixture(autouse=True)

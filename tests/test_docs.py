@@ -104,10 +104,6 @@ class TestReadme:
         assert (ROOT / "scripts" / "test.sh").is_file()
         assert "newsmodel parse --sample" in (ROOT / "scripts" / "demo.sh").read_text(encoding="utf-8")
 
-    @pytest.mark.skipif(
-        not newsmodel.parse_text('"We will act," Ana Roe said.').quotes,
-        reason="TEMPORARY: quote stage not merged yet (branch quotes)",
-    )
     def test_sample_output_is_real(self):
         """Each line the README shows from `newsmodel parse --sample` is in the real output."""
         readme = (ROOT / "README.md").read_text(encoding="utf-8")

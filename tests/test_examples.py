@@ -22,16 +22,6 @@ NOT_HERE = {"dask_corpus.py"}  # tested by tests/test_dask_example.py and a .ci/
 FERRY_URL = "https://fjordcourier.example/travel/2026/04/night-ferry-returns"
 
 
-def _quote_stage_merged() -> bool:
-    # TEMPORARY, until branch `quotes` is merged into main: its tests then run unconditionally.
-    import newsmodel
-
-    return bool(newsmodel.parse_text('"We will act," Ana Roe said.').quotes)
-
-
-needs_quotes = pytest.mark.skipif(not _quote_stage_merged(), reason="quote stage not merged yet")
-
-
 def run(script: str, *args: str, cwd: Path) -> str:
     """Run an example script with ``args`` in ``cwd``; its standard output (it must exit 0)."""
     environment = dict(os.environ)
@@ -105,11 +95,11 @@ class TestParseHtmlPage:
 
     def test_body_without_boilerplate(self, output):
         """The body is the four article paragraphs; menus, related links and footer stay out."""
-        output = output("parse_html_page.py")
-        assert "Body: 4 paragraphs, 615 characters" in output
-        assert "  1. The overnight ferry between Osterholm" in output
+        printed = output("parse_html_page.py")
+        assert "Body: 4 paragraphs, 615 characters" in printed
+        assert "  1. The overnight ferry between Osterholm" in printed
         for chrome in ("Sign in", "Related stories", "All rights reserved", "Left out as boilerplate"):
-            assert chrome not in output
+            assert chrome not in printed
 
     def test_image_resolved_against_the_page_url(self, output):
         """The figure's relative image link is made absolute with the page URL."""
@@ -132,7 +122,6 @@ class TestParseHtmlPage:
         assert "Image:     /img/ferry.jpg" in output.splitlines()
 
 
-@needs_quotes
 class TestQuotesBySpeaker:
     def test_direct_quotes_under_their_speakers(self, output):
         """Each direct quote is listed under the person the text names as its speaker."""
@@ -220,7 +209,6 @@ class TestBuildArticle:
 
 
 class TestBatchFolder:
-    @needs_quotes
     def test_summary_and_records(self, output):
         """Four documents parse, the bad JSON Lines record is an error, notes.md is skipped."""
         lines = output("batch_folder.py").splitlines()
@@ -233,12 +221,11 @@ class TestBatchFolder:
         assert lines[-1].startswith("  wire-003: InputError: ")
         assert lines[-1].endswith('wire.jsonl:3: a record needs exactly one of "html" and "text"')
 
-    @needs_quotes
     def test_speakers_from_every_kind_of_input(self, output):
         """Text files, HTML files and JSON Lines records all get their quotes attributed."""
-        output = output("batch_folder.py")
+        printed = output("batch_folder.py")
         for speaker in ("Felix Amari", "Tomas Lindgren", "Ines Moreau", "Paul Keane"):
-            assert f"speakers: {speaker}" in output
+            assert f"speakers: {speaker}" in printed
 
     def test_workers_give_the_same_file(self, tmp_path):
         """Two worker processes write the same records in the same order as one."""
@@ -251,7 +238,6 @@ class TestBatchFolder:
 
 
 class TestExportFormats:
-    @needs_quotes
     def test_summary(self, output):
         """The ninjs item and the JSON-LD document carry the page's metadata and quotations."""
         lines = output("export_formats.py").splitlines()
