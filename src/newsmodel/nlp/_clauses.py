@@ -122,8 +122,9 @@ def analyse(doc: Doc) -> Analysis:
     """Read ``doc`` for quotations and the clauses that introduce them."""
     marked, defects = scan_marks(doc.text, doc.paragraphs)
     sentences = doc.sentences or doc.paragraphs
-    paragraphs = tokenize(doc.text, doc.paragraphs, sentences, marked)
-    reader = _Reader(doc.text, doc.paragraphs, marked, lexicon())
+    lex = lexicon()
+    paragraphs = tokenize(doc.text, doc.paragraphs, sentences, marked, lex.cue_words)
+    reader = _Reader(doc.text, doc.paragraphs, marked, lex)
     for number, tokens in enumerate(paragraphs):
         reader.paragraph(number, tokens)
     return Analysis(marked=marked, defects=defects, found=reader.found)
@@ -179,16 +180,18 @@ class _Reader:
             self._direct(tokens[0].quote, colon, "cue-before-quote", number)
         self._transcript(para)
         clauses: list[Clause] = []
-        i = 0
-        while i < len(tokens):
+        cue_words = self.lex.cue_words
+        after_cue = 0  # tokens of a cue are not read again as cues
+        for i, token in enumerate(tokens):
+            if i < after_cue or token.lower not in cue_words:
+                continue
             cue = self._cue(tokens, i)
             if cue is None:
-                i += 1
                 continue
             clause = self._clause(para, cue, clauses)
             if clause is not None:
                 clauses.append(clause)
-            i = cue.last
+            after_cue = cue.last
         openings = [self._clause_start(para, clause) for clause in clauses]
         for clause, opening in zip(clauses, openings, strict=True):
             if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
@@ -207,7 +210,9 @@ class _Reader:
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
                 para.idle.add(id(clause))
-        self._unclaimed(para, clauses, first_found)
+        if any(t.is_quote and t.quote not in self.claimed and t.quote not in para.absorbed for t in tokens):
+            self._unclaimed(para, clauses, first_found)
+        self._sort_from(first_found)
 
     def _transcript(self, para: _Paragraph) -> None:
         """``ROE: We will rebuild.`` -- a paragraph opened by a name and a colon.
@@ -235,9 +240,9 @@ class _Reader:
 
     def _cue(self, tokens: list[Token], i: int) -> Cue | None:
         token = tokens[i]
-        if not token.is_word or self._auxiliary(token):
-            return None  # "said again", "said also"
         lex = self.lex
+        if token.lower not in lex.cue_words or not token.is_word or self._auxiliary(token):
+            return None  # not a cue word; "said again", "said also"
         for phrase in lex.phrases.get(token.lower, ()):
             n = len(phrase.words)
             if i + n <= len(tokens) and all(tokens[i + k].lower == phrase.words[k] for k in range(n)):
@@ -725,7 +730,6 @@ class _Reader:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
                     self._keep(para, position, marked, state)
-        self._sort_from(first_found)
 
     def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
         """Record one unclaimed direct quote, attached as well as the context allows."""
@@ -822,6 +826,8 @@ class _Reader:
     def _sort_from(self, first: int) -> None:
         """Put the paragraph's finds in text order, keeping ``claimed`` and ``follows`` right."""
         block = self.found[first:]
+        if len(block) < 2:
+            return
         order = sorted(range(len(block)), key=lambda i: block[i].span)
         moved = {first + old: first + new for new, old in enumerate(order)}
         self.found[first:] = [block[i] for i in order]
