@@ -54,6 +54,7 @@ _MAX_SUBJECT_WINDOW = 40
 _MAX_ADVERBIAL = 12
 _MAX_SENTENCE_WALK = 80
 _MAX_CONTENT = 120
+_MAX_LEAD = 3
 SCARE_CONFIDENCE = 0.2
 """Confidence of a short quoted fragment inside narration: scare quotes or a title."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -210,9 +211,41 @@ class _Reader:
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
                 para.idle.add(id(clause))
+        self._drop_nested(first_found)
         if any(t.is_quote and t.quote not in self.claimed and t.quote not in para.absorbed for t in tokens):
             self._unclaimed(para, clauses, first_found)
         self._sort_from(first_found)
+
+    def _drop_nested(self, first: int) -> None:
+        """Drop stances reported inside other reported speech.
+
+        In "Roe said that he opposes the plan", "he opposes the plan" is part of what Roe said,
+        not a second quote. Verbs of saying keep their own quote ("Roe said the agency, which
+        officials said was closing, ..."): speech reported within speech is still speech.
+        """
+        block = self.found[first:]
+        if len(block) < 2:
+            return
+        order = sorted(block, key=lambda f: (f.span.start, -f.span.end))
+        nested: set[int] = set()
+        reach = -1  # the furthest end of the reported speech seen so far
+        for found in order:
+            if found.kind is QuoteKind.DIRECT:
+                continue
+            if (
+                found.span.end <= reach
+                and found.kind is QuoteKind.INDIRECT
+                and found.clause is not None
+                and found.clause.cue.cue_class is CueClass.REPORT
+            ):
+                nested.add(id(found))
+            reach = max(reach, found.span.end)
+        if not nested:
+            return
+        self.found[first:] = [f for f in block if id(f) not in nested]
+        for index in range(first, len(self.found)):
+            if self.found[index].quote >= 0:
+                self.claimed[self.found[index].quote] = index
 
     def _transcript(self, para: _Paragraph) -> None:
         """``ROE: We will rebuild.`` -- a paragraph opened by a name and a colon.
@@ -266,7 +299,7 @@ class _Reader:
         low = para.low(k)
         high = para.ends[k]
         if cue.cue_class is CueClass.SOURCE_FIRST:
-            source = parser.after(cue.last, high)
+            source = parser.after(cue.last, high) or parser.loose_after(cue.last, high)
             return None if source is None else Clause(para.number, cue, source)
         j = k
         while j > low and k - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
@@ -298,7 +331,11 @@ class _Reader:
             source = parser.after(cue.last, high)
             if source is not None and self._ends_inversion(tokens, source, cue.last, high):
                 return Clause(para.number, cue, source, inverted=True)
-        return None
+        if participle or cue.cue_class is not CueClass.SPEECH:
+            return None
+        # "People with direct knowledge of the talks said": a subject the parser cannot read
+        source = parser.loose_before(j, low)
+        return None if source is None else Clause(para.number, cue, source)
 
     def _subordinator(self, token: Token) -> bool:
         lower = token.lower
@@ -352,7 +389,7 @@ class _Reader:
         lex = self.lex
         return (
             not token.is_word
-            or lower.endswith("ly")
+            or (lower.endswith("ly") and lower not in lex.given_names)  # not "Carly", "Kelly"
             or lower in ("too", "so", "very", "fact", "course", "turn", "general", "short", "addition")
             or any(
                 lex.is_(name, lower)
@@ -391,6 +428,13 @@ class _Reader:
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
         b = self._quote_before(para, clause, clause_start, forward)
+        if (
+            b >= 0
+            and self._embedded(para, b - 1)
+            and forward is not None
+            and self._prepositional(tokens, b - 1, low)
+        ):
+            b = -1  # On the show "This Week," Roe said ...: the quote names where, the content follows
         if b >= 0:
             if self._embedded(para, b - 1):
                 # Yet the plan is "a disaster," Roe said: reported speech quoting a fragment
@@ -406,6 +450,8 @@ class _Reader:
                 self._forward(para, clause, forward, high, rule)
             return
         if forward is not None:
+            if tokens[forward].is_quote and forward > after and tokens[forward - 1].text in (",", ":"):
+                self._lead(para, clause, clause_start, low, rule, short=True)  # Instead, Roe said, "..."
             self._forward(para, clause, forward, high, rule)
             return
         if self._parenthetical(para, clause, clause_start, after, high=high, rule=rule):
@@ -432,6 +478,7 @@ class _Reader:
         tail = self._skip_adverbials(tokens, after, high, clause.cue)
         if (
             tail is None
+            or (tail > after and tokens[after].lower == "to")  # "sought to portray ..., while"
             or tail + 1 >= high
             or tokens[tail].text != ","
             or not tokens[tail + 1].is_word
@@ -440,11 +487,38 @@ class _Reader:
             or clause.inherited
         ):
             return False
-        first = self._local_start(tokens, clause_start - 1, low)
-        if not all(self._adverbial(t) for t in tokens[first : clause_start - 1]):
-            self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1)
+        self._lead(para, clause, clause_start, low, rule)
         self._reported(para, clause, tail + 1, high, rule=rule)
         return True
+
+    def _lead(
+        self, para: _Paragraph, clause: Clause, clause_start: int, low: int, rule: str, *, short: bool = False
+    ) -> None:
+        """``Still, Roe said, ...``: the words before a parenthetical clause are reported too.
+
+        Even one word ("But", "Instead") or an adverbial is part of what the source said. Before
+        a clause that introduces a direct quote (``short``) only a few words that do not open
+        with a preposition are: "In a statement, Roe said, "..."" sets the scene.
+        """
+        tokens = para.tokens
+        if clause_start - 1 <= low or tokens[clause_start - 1].text != "," or clause.inherited:
+            return
+        first = self._local_start(tokens, clause_start - 1, low)
+        if any(t.is_quote for t in tokens[first : clause_start - 1]):
+            return
+        if short and (
+            clause_start - 1 - first > _MAX_LEAD
+            or self.lex.is_("preposition", tokens[first].lower)
+            or tokens[first].lower.endswith("ing")
+        ):
+            return
+        self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1, lead=True)
+
+    def _prepositional(self, tokens: list[Token], index: int, low: int) -> bool:
+        """Whether the sentence part ending at ``index`` opens with a preposition ("On Fox, ...")."""
+        first = self._local_start(tokens, index, low)
+        token = tokens[first]
+        return first < index and token.is_word and self.lex.is_("preposition", token.lower)
 
     def _quote_before(self, para: _Paragraph, clause: Clause, clause_start: int, forward: int | None) -> int:
         """Index just past a direct quote the clause follows ("...," Roe said), or -1."""
@@ -607,6 +681,8 @@ class _Reader:
             ):
                 k += 2  # "said on Friday", "said in 2015"
                 continue
+            if lower == "to" and cue.cue_class is CueClass.REPORT:
+                return k  # "hoped to carry the state": the infinitive is the content
             if lex.is_("preposition", lower) and not token.capitalized:
                 explicit = self._lookahead(tokens, k, high)
                 if explicit is None:
@@ -652,6 +728,7 @@ class _Reader:
         rule: str,
         minimum: int = 2,
         whole: bool = False,
+        lead: bool = False,
     ) -> None:
         if clause.cue.cue_class is CueClass.QUOTE:
             return  # "continued to rise": a direct-quote cue only
@@ -674,7 +751,7 @@ class _Reader:
         if words < minimum and not inside:
             return
         if not inside and (
-            all(self._adverbial(t) for t in tokens[start:end])
+            (not lead and all(self._adverbial(t) for t in tokens[start:end]))
             or (
                 tokens[start].lower in ("which", "who", "whom")
                 and start > 0

@@ -31,6 +31,7 @@ _MAX_NAME = 8
 _MAX_DESCRIPTION = 8
 _MAX_APPOSITION = 16
 _MAX_APPOSITIONS = 4
+_MAX_LOOSE = 12
 _RELATIVES = frozenset({"who", "which", "that"})
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 
@@ -594,6 +595,73 @@ class PhraseParser:
         if token.lower not in self.lex.nouns:
             return None
         return self._description_before(preposition, low, depth + 1)
+
+    # -- loose phrases -----------------------------------------------------------------
+
+    def loose_before(self, end: int, low: int) -> Source | None:
+        """The words between a clause boundary and a cue, when they read as no other phrase.
+
+        "People with direct knowledge of the talks said", "More than six in 10 said": up to
+        :data:`_MAX_LOOSE` words back to the sentence start, a comma, a colon or a dash, with
+        no verb, pronoun or relative among them, opened by a capital, a determiner, a
+        quantifier or a number and ended by a noun-like word.
+        """
+        tokens = self.tokens
+        start = end
+        while start > low and end - start <= _MAX_LOOSE:
+            token = tokens[start - 1]
+            if token.is_quote or token.text in ",;:" or token.text in _DASHES:
+                break
+            if not (token.is_word or token.text in "()&" or abbreviation_dot(tokens, start - 1, self.lex)):
+                return None
+            start -= 1
+        if start == end or end - start > _MAX_LOOSE:
+            return None
+        return self._loose(start, end)
+
+    def loose_after(self, start: int, high: int) -> Source | None:
+        """The words after a cue up to a comma or the sentence end ("according to a CNN tally")."""
+        tokens = self.tokens
+        end = start
+        while end < high and end - start <= _MAX_LOOSE:
+            token = tokens[end]
+            if token.is_quote or token.text in ",;:" or token.text in _DASHES:
+                break
+            if not (token.is_word or token.text in "()&" or abbreviation_dot(tokens, end, self.lex)):
+                break
+            end += 1
+        if end == start or end - start > _MAX_LOOSE:
+            return None
+        return self._loose(start, end)
+
+    def _loose(self, start: int, end: int) -> Source | None:
+        tokens = self.tokens
+        lex = self.lex
+        first, last = tokens[start], tokens[end - 1]
+        if not (
+            lex.is_("determiner", first.lower)
+            or lex.is_("quantifier", first.lower)
+            or first.text[0].isdigit()
+            or (first.capitalized and not self.is_function(first))
+        ):
+            return None
+        if not last.is_word or self.is_function(last) or not (last.capitalized or self.is_noun_like(last)):
+            return None
+        for token in tokens[start:end]:
+            lower = token.lower
+            if not token.is_word:
+                continue
+            if (
+                lower in lex.pronouns
+                or lower in ("there", "here")
+                or lower.endswith(("n't", "n\u2019t"))
+                or lex.is_("relative", lower)
+                or (lex.is_("auxiliary", lower) and not token.capitalized)
+                or (lower in lex.verbs and lower not in lex.nouns and not token.capitalized)
+            ):
+                return None
+        whole = Span(start=first.start, end=last.end)
+        return Source(whole, whole, MentionForm.NOMINAL, last.lower.rstrip("."))
 
     # -- forward -----------------------------------------------------------------------
 

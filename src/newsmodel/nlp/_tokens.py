@@ -15,10 +15,10 @@ from collections.abc import Sequence
 from newsmodel.model import Span
 from newsmodel.nlp._marks import MarkedQuote
 
-# words (with inner hyphens, apostrophes and full stops: "e-mail", "don't", "U.S"), a run of
-# hyphens (a dash) or one other non-space character; every repetition needs a separator
-# first, so matching is linear
-_TOKEN = re.compile(r"\w+(?:[-\u2010\u2019'.]\w+)*|--+|\S")
+# numbers with thousands separators ("1,100"), words (with inner hyphens, apostrophes and
+# full stops: "e-mail", "don't", "U.S"), a run of hyphens (a dash) or one other non-space
+# character; every repetition needs a separator first, so matching is linear
+_TOKEN = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[-\u2010\u2019'.]\w+)*|--+|\S")
 
 
 class Token:
