@@ -57,6 +57,14 @@ _MAX_CONTENT = 120
 _MAX_LEAD = 3
 SCARE_CONFIDENCE = 0.2
 """Confidence of a short quoted fragment inside narration: scare quotes or a title."""
+_QUESTION_OPENERS = frozenset(
+    {"when", "after", "once", "if", "while", "before", "again", "later", ",", "(", "\u2014"}
+)
+"""Words that may stand right before a sentence's "asked" that reports a question put to someone."""
+_QUESTION_WORDS = frozenset(
+    {"about", "whether", "if", "to", "what", "how", "why", "who", "whom", "which", "where", "when"}
+)
+"""Words that open the question after "asked"."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -104,6 +112,8 @@ class Found:
     """Index of the direct quotation (-1 for reported speech)."""
     follows: int = -1
     """For an unclaimed direct quote: index (in :attr:`Analysis.found`) of the quote it continues."""
+    cue: Cue | None = None
+    """The cue of reported speech with no source to name ("Asked about the plan, ...")."""
 
 
 @attrs.frozen
@@ -180,13 +190,15 @@ class _Reader:
         if colon is not None and tokens[0].is_quote:
             self._direct(tokens[0].quote, colon, "cue-before-quote", number)
         self._transcript(para)
+        self._questions(para)
         clauses: list[Clause] = []
         cue_words = self.lex.cue_words
+        headline = _headline(tokens)
         after_cue = 0  # tokens of a cue are not read again as cues
         for i, token in enumerate(tokens):
             if i < after_cue or token.lower not in cue_words:
                 continue
-            cue = self._cue(tokens, i)
+            cue = self._cue(tokens, i, headline=headline)
             if cue is None:
                 continue
             clause = self._clause(para, cue, clauses)
@@ -204,8 +216,17 @@ class _Reader:
                 if opening > clause.cue.last and _boundary_before(tokens, opening, starts):
                     limit = opening
                     break
-            if n + 1 < len(clauses) and clauses[n + 1].source.span.start <= clause.cue.span.start:
-                # this clause sits inside the next one's source ("Roe, who writes ..., said")
+            if (
+                n + 1 < len(clauses)
+                and clauses[n + 1].source.span.start <= clause.cue.span.start
+                and not (
+                    clauses[n + 1].inherited
+                    and _that_follows(tokens, clause.cue.last, clauses[n + 1].cue.first)
+                )
+            ):
+                # this clause sits inside the next one's source ("Roe, who writes ..., said"), or
+                # "Roe praised A and criticized B": two contents; but in "Roe wrote that they
+                # would call and talk about it" the second verb is part of the reported clause
                 limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
             count = len(self.found)
             self._contents(para, clause, openings[n], limit)
@@ -264,6 +285,54 @@ class _Reader:
         clause = Clause(para.number, cue, source)
         self._reported(para, clause, colon + 1, len(tokens), rule="colon", whole=True, minimum=3)
 
+    def _questions(self, para: _Paragraph) -> None:
+        """``Asked about the plan, Roe said ...`` -- the question put to a source is reported too.
+
+        "Asked" opening a sentence or after "when", "after", ... (and "by" its asker, if named)
+        reports the question: from "about", "whether", "if", "to" or a question word to the
+        next comma or the sentence end. Without "by" the question has no source.
+        """
+        tokens = para.tokens
+        for k, token in enumerate(tokens):
+            if token.lower != "asked" or not token.is_word:
+                continue
+            start = para.starts[k]
+            if k > start and tokens[k - 1].lower not in _QUESTION_OPENERS:
+                continue
+            high = min(para.ends[k], k + _MAX_ADVERBIAL)
+            source = None
+            m = k + 1
+            if m < high and tokens[m].lower == "by":
+                source = para.parser.after(m + 1, high)
+                if source is None:
+                    continue
+                m = _index_after(tokens, source.span.end, m + 1, high)
+            while (
+                m < high
+                and not tokens[m].is_quote
+                and tokens[m].text not in ",;:"
+                and tokens[m].text not in _TERMINAL
+            ):
+                if tokens[m].lower in _QUESTION_WORDS and not tokens[m].capitalized:
+                    break
+                m += 1
+            if m >= high or tokens[m].lower not in _QUESTION_WORDS:
+                continue
+            end = m + 1
+            while end < para.ends[k] and tokens[end].text != "," and not tokens[end].is_quote:
+                if tokens[end].text in _TERMINAL and not _abbreviation_dot(tokens, end, self.lex):
+                    break
+                end += 1
+            if end - m < 2:
+                continue
+            cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, k, k + 1)
+            span = Span(start=tokens[m].start, end=tokens[end - 1].end)
+            if source is not None:
+                clause = Clause(para.number, cue, source)
+                self.found.append(Found(span, QuoteKind.INDIRECT, 0.8, para.number, clause, "question"))
+            else:
+                self.found.append(Found(span, QuoteKind.INDIRECT, 0.8, para.number, rule="question", cue=cue))
+
     def _clause_start(self, para: _Paragraph, clause: Clause) -> int:
         """Index of the clause's first token (its source, or its cue when the source follows)."""
         cue = clause.cue
@@ -271,22 +340,24 @@ class _Reader:
             return cue.first
         return _index_at(para.tokens, clause.source.span.start, para.low(cue.first), cue.first)
 
-    def _cue(self, tokens: list[Token], i: int) -> Cue | None:
+    def _cue(self, tokens: list[Token], i: int, *, headline: bool = False) -> Cue | None:
+        """The cue starting at token ``i``; a capitalised one only in a ``headline`` (not first)."""
         token = tokens[i]
         lex = self.lex
         if token.lower not in lex.cue_words or not token.is_word or self._auxiliary(token):
             return None  # not a cue word; "said again", "said also"
+        capitalized = token.capitalized and not (headline and i > 0)
         for phrase in lex.phrases.get(token.lower, ()):
             n = len(phrase.words)
             if i + n <= len(tokens) and all(tokens[i + k].lower == phrase.words[k] for k in range(n)):
                 if phrase.cue_class is CueClass.NOT_A_CUE:
                     return None
-                if phrase.cue_class is not CueClass.SOURCE_FIRST and token.capitalized:
+                if phrase.cue_class is not CueClass.SOURCE_FIRST and capitalized:
                     continue
                 span = Span(start=token.start, end=tokens[i + n - 1].end)
                 return Cue(span, phrase.cue_class, False, i, i + n)
         verb = lex.verbs.get(token.lower)
-        if verb is None or token.capitalized:
+        if verb is None or capitalized:
             return None
         if i + 1 < len(tokens) and lex.is_("finite", tokens[i + 1].lower):
             return None  # a noun: "the estimate was", "his claims have"
@@ -779,13 +850,13 @@ class _Reader:
         tokens = para.tokens
         here = sorted(range(first_found, len(self.found)), key=lambda i: self.found[i].span.start)
         previous = first_found - 1
-        while previous >= 0 and self.found[previous].confidence <= SCARE_CONFIDENCE:
+        while previous >= 0 and not _context(self.found[previous]):
             previous -= 1
         state = _Context(previous=previous)
         next_found = next_cue = 0
         for position, token in enumerate(tokens):
             while next_found < len(here) and self.found[here[next_found]].span.end <= token.start:
-                if self.found[here[next_found]].confidence > SCARE_CONFIDENCE:
+                if _context(self.found[here[next_found]]):
                     state.reset(here[next_found])
                 next_found += 1
             while next_cue < len(clauses) and clauses[next_cue].cue.span.start < token.start:
@@ -951,6 +1022,26 @@ class _Context:
         self.introducer = None
 
 
+_MAX_HEADLINE = 24
+
+
+def _headline(tokens: Sequence[Token]) -> bool:
+    """Whether a paragraph is a headline in title case ("Mayor Says Wall Will Be Rebuilt").
+
+    A short paragraph whose words of four letters or more all but one start with a capital.
+    """
+    if len(tokens) > _MAX_HEADLINE:
+        return False
+    long = [t for t in tokens if t.is_word and len(t.text) >= 4]
+    lower = sum(1 for t in long if not t.capitalized)
+    return len(long) >= 3 and lower <= 1 and any(not t.text.isupper() for t in long)
+
+
+def _context(found: Found) -> bool:
+    """Whether a later quote may continue ``found``: not scare quotes, not a question with no source."""
+    return found.confidence > SCARE_CONFIDENCE and found.cue is None
+
+
 def _sentence_bounds(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
     """For each token, the index of the first token of its sentence and just past its last."""
     n = len(tokens)
@@ -969,6 +1060,11 @@ def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> 
         return True
     previous = tokens[index - 1].text
     return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
+
+
+def _that_follows(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether "that" opens a reported clause within a few words of ``start`` (before ``end``)."""
+    return any(tokens[m].lower == "that" for m in range(start, min(start + 4, end)))
 
 
 def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> int:
