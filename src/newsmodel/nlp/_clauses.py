@@ -202,9 +202,11 @@ class _Reader:
             if cue is None:
                 continue
             clause = self._clause(para, cue, clauses)
+            after_cue = cue.last
             if clause is not None:
                 clauses.append(clause)
-            after_cue = cue.last
+                if cue.cue_class is CueClass.SOURCE_FIRST:  # "according to its reports": no cue inside
+                    after_cue = _index_after(tokens, clause.source.span.end, cue.last, len(tokens))
         openings = [self._clause_start(para, clause) for clause in clauses]
         for clause, opening in zip(clauses, openings, strict=True):
             if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
@@ -370,7 +372,10 @@ class _Reader:
         low = para.low(k)
         high = para.ends[k]
         if cue.cue_class is CueClass.SOURCE_FIRST:
-            source = parser.after(cue.last, high) or parser.loose_after(cue.last, high)
+            source = parser.after(cue.last, high)
+            if source is None or self._source_goes_on(tokens, source, cue.last, high):
+                # "according to Federal Election Commission filings": more than the name
+                source = parser.loose_after(cue.last, high) or source
             return None if source is None else Clause(para.number, cue, source)
         j = k
         while j > low and k - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
@@ -383,6 +388,10 @@ class _Reader:
         if j == k and j > low and tokens[k].lower.endswith("s") and self._counts(tokens[j - 1]):
             return None  # a plural noun: "a dozen states", "50 reports"
         source = None if participle else parser.before(j, low)
+        if source is None and not participle:
+            timed = self._time_before(tokens, j, low)  # "Roe on Thursday evening said"
+            if timed < j:
+                source = parser.before(timed, low)
         if source is not None:
             return Clause(para.number, cue, source)
         previous = tokens[j - 1] if j > low else None
@@ -407,6 +416,43 @@ class _Reader:
         # "People with direct knowledge of the talks said": a subject the parser cannot read
         source = parser.loose_before(j, low)
         return None if source is None else Clause(para.number, cue, source)
+
+    def _time_before(self, tokens: list[Token], end: int, low: int) -> int:
+        """Start of the time adverbials ending before ``end`` ("on Thursday evening", "in 2010")."""
+        lex = self.lex
+        k = end
+        while k > low and end - k < _MAX_AUXILIARIES:
+            token = tokens[k - 1]
+            if (
+                token.is_word
+                and (lex.is_("time", token.lower) or token.text.isdigit())
+                and not (
+                    token.capitalized
+                    and k - 1 > low
+                    and tokens[k - 2].capitalized
+                    and tokens[k - 2].is_word
+                    and not lex.is_("time", tokens[k - 2].lower)
+                )
+            ):
+                k -= 1
+                if k > low and lex.is_("preposition", tokens[k - 1].lower) and not tokens[k - 1].capitalized:
+                    k -= 1
+                continue
+            if token.lower in ("evening", "morning", "afternoon", "night") and k - 1 > low:
+                k -= 1
+                continue
+            break
+        return k
+
+    def _source_goes_on(self, tokens: list[Token], source: Source, start: int, high: int) -> bool:
+        """Whether a few more words, no clause, follow a source up to a comma or the sentence end."""
+        k = _index_after(tokens, source.span.end, start, high)
+        end = k
+        while end < high and end - k <= 3 and tokens[end].is_word:
+            if self.lex.is_("finite", tokens[end].lower) or self.lex.is_("relative", tokens[end].lower):
+                return False
+            end += 1
+        return k < end < high and end - k <= 3 and (tokens[end].text in ",;" or tokens[end].text in _TERMINAL)
 
     def _subordinator(self, token: Token) -> bool:
         lower = token.lower
@@ -498,6 +544,16 @@ class _Reader:
             after = _index_after(tokens, clause.source.span.end, cue.last, high)
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
+        if (
+            according
+            and forward is not None
+            and forward > after
+            and tokens[forward - 1].text == ","
+            and clause_start - 1 > low
+            and tokens[clause_start - 1].text == ","
+            and not any(self.lex.is_("finite", t.lower) for t in tokens[forward:high])
+        ):
+            forward = None  # "..., according to the survey, the agency's annual report.": an apposition
         b = self._quote_before(para, clause, clause_start, forward)
         if (
             b >= 0
@@ -553,6 +609,7 @@ class _Reader:
             or tail + 1 >= high
             or tokens[tail].text != ","
             or not tokens[tail + 1].is_word
+            or self.lex.is_("conjunction", tokens[tail + 1].lower)  # "..., Roe said, although ..."
             or clause_start - 1 <= low
             or tokens[clause_start - 1].text != ","
             or clause.inherited
@@ -589,7 +646,13 @@ class _Reader:
         """Whether the sentence part ending at ``index`` opens with a preposition ("On Fox, ...")."""
         first = self._local_start(tokens, index, low)
         token = tokens[first]
-        return first < index and token.is_word and self.lex.is_("preposition", token.lower)
+        return (
+            first < index
+            and token.is_word
+            and (
+                self.lex.is_("preposition", token.lower) or token.lower.endswith("ing")
+            )  # "Walking in to ..."
+        )
 
     def _quote_before(self, para: _Paragraph, clause: Clause, clause_start: int, forward: int | None) -> int:
         """Index just past a direct quote the clause follows ("...," Roe said), or -1."""
@@ -691,6 +754,12 @@ class _Reader:
                         break
                     if not tokens[m].is_word:
                         break
+        if k > after and k + 1 < high:
+            # "urged voters to stay home", "told them not to worry": the infinitive is the content
+            if tokens[k].lower == "to" or (
+                tokens[k].lower in ("not", "never") and tokens[k + 1].lower == "to"
+            ):
+                return k
         skipped = self._skip_adverbials(tokens, k, high, cue)
         if skipped is None:
             return None
@@ -808,7 +877,7 @@ class _Reader:
             end = self._local_end(tokens, start, end)
         while end > start and (
             tokens[end - 1].text in ".,;:!?\u2014\u2013-(["
-            or tokens[end - 1].lower in _TRAILING_CONJUNCTIONS  # "... the coup and" | demanded ...
+            or (not lead and tokens[end - 1].lower in _TRAILING_CONJUNCTIONS)  # "... the coup and" | demanded
         ):
             end -= 1
         while start < end and not (tokens[start].is_word or tokens[start].is_quote):

@@ -318,7 +318,34 @@ class PhraseParser:
                         roles=(*head.roles, role),
                     )
             k -= 1
-        return None
+        return self._named_apposition(comma, low)
+
+    def _named_apposition(self, comma: int, low: int) -> Source | None:
+        """``One of his advisers, Jo Poe, said``: a name in apposition to a description before it.
+
+        The description (up to :data:`_MAX_LOOSE` words from the clause start, with no verb or
+        pronoun) becomes the name's role.
+        """
+        tokens = self.tokens
+        c = comma - 1
+        while c > low and comma - c <= _MAX_NAME + 1 and tokens[c].text != ",":
+            c -= 1
+        if c <= low or tokens[c].text != "," or c + 1 >= comma or not self.is_name_word(c + 1):
+            return None
+        if self._name_left(comma, c + 1) != c + 1 or self._name_right(c + 1, comma) != comma:
+            return None
+        name = self._name(c + 1, comma)
+        if name is None or name.form is not MentionForm.NAME:
+            return None
+        lead = self.loose_before(c, low)
+        if lead is None:
+            return None
+        start = _index_after(tokens, lead.span.start, low, c)
+        if start > low and not (tokens[start - 1].text in ",;:" or tokens[start - 1].is_quote):
+            return None  # the description must open the clause
+        return attrs.evolve(
+            name, span=Span(start=lead.span.start, end=tokens[comma].end), roles=(lead.span, *name.roles)
+        )
 
     def _preposition(self, token: Token) -> bool:
         lower = token.lower
@@ -517,6 +544,9 @@ class PhraseParser:
         while start > low and end - start < _MAX_DESCRIPTION:
             previous = tokens[start - 1]
             lower = previous.lower
+            if previous.text == "." and start - 1 > low and "." in tokens[start - 2].text:
+                start -= 2  # "F.B.I. officials"
+                continue
             if previous.is_quote or not previous.text[0].isalnum():
                 break
             if (
@@ -610,8 +640,16 @@ class PhraseParser:
         start = end
         while start > low and end - start <= _MAX_LOOSE:
             token = tokens[start - 1]
-            if token.is_quote or token.text in ",;:" or token.text in _DASHES:
-                break
+            if (
+                token.is_quote
+                or token.text in ",;:"
+                or token.text in _DASHES
+                or (
+                    not token.capitalized
+                    and (self.lex.is_("conjunction", token.lower) or self.lex.is_("relative", token.lower))
+                )
+            ):
+                break  # "..., even though a number of attendees said"
             if not (token.is_word or token.text in "()&" or abbreviation_dot(tokens, start - 1, self.lex)):
                 return None
             start -= 1
@@ -632,9 +670,14 @@ class PhraseParser:
             end += 1
         if end == start or end - start > _MAX_LOOSE:
             return None
-        return self._loose(start, end)
+        return self._loose(start, end, any_opener=True)
 
-    def _loose(self, start: int, end: int) -> Source | None:
+    def _loose(self, start: int, end: int, *, any_opener: bool = False) -> Source | None:
+        """The words ``start:end`` as a description, if they read as one.
+
+        The first word must be a determiner, a quantifier, a number or a capitalised word, or
+        (``any_opener``, after "according to") any word but a function word or pronoun.
+        """
         tokens = self.tokens
         lex = self.lex
         first, last = tokens[start], tokens[end - 1]
@@ -643,6 +686,12 @@ class PhraseParser:
             or lex.is_("quantifier", first.lower)
             or first.text[0].isdigit()
             or (first.capitalized and not self.is_function(first))
+            or (
+                any_opener
+                and first.is_word
+                and not self.is_function(first)
+                and first.lower not in lex.pronouns
+            )
         ):
             return None
         if not last.is_word or self.is_function(last) or not (last.capitalized or self.is_noun_like(last)):
@@ -883,8 +932,10 @@ class PhraseParser:
         ):
             return source
         if lower not in ("who", "whose") and any(
-            tokens[i].lower in self.lex.verbs
-            and tokens[i].lower not in self.lex.nouns
+            (
+                (tokens[i].lower in self.lex.verbs and tokens[i].lower not in self.lex.nouns)
+                or self.lex.is_("finite", tokens[i].lower)  # "Politico, both areas are ...": a clause
+            )
             and not tokens[i].capitalized
             for i in range(end + 1, k)
         ):
