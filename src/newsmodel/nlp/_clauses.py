@@ -65,6 +65,13 @@ _QUESTION_WORDS = frozenset(
     {"about", "whether", "if", "to", "what", "how", "why", "who", "whom", "which", "where", "when"}
 )
 """Words that open the question after "asked"."""
+_IRREGULAR_PASTS = frozenset(
+    {"said", "wrote", "told", "spoke", "thought", "knew", "saw", "found", "sought", "understood"}
+)
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+"""Words after which a cue form is a noun ("their reports", "a retort")."""
+_BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
+"""Words after which a participle cue takes the sentence's source ("..., before saying")."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -361,9 +368,36 @@ class _Reader:
         verb = lex.verbs.get(token.lower)
         if verb is None or capitalized:
             return None
-        if i + 1 < len(tokens) and lex.is_("finite", tokens[i + 1].lower):
-            return None  # a noun: "the estimate was", "his claims have"
+        if i + 1 < len(tokens) and (
+            (lex.is_("finite", tokens[i + 1].lower) and not tokens[i + 1].capitalized)
+            or (tokens[i + 1].lower == "of" and not self._past(token.lower))
+        ):
+            return None  # a noun: "the estimate was", "his claims have", "a comment of her own"
+        if i > 0 and self._determined_noun(tokens, i):
+            return None  # a noun: "their reports", "a retort", "her recovered emails"
         return Cue(Span(start=token.start, end=token.end), verb.cue_class, verb.takes_object, i, i + 1)
+
+    def _past(self, lower: str) -> bool:
+        """Whether a cue form is a past tense ("said of Roe" is a verb, "a comment of" a noun)."""
+        return lower.endswith("ed") or lower in _IRREGULAR_PASTS
+
+    def _determined_noun(self, tokens: list[Token], i: int) -> bool:
+        """Whether the word at ``i`` follows an article or a possessive.
+
+        A plural form may have a participle between ("her recovered emails").
+        """
+        previous = tokens[i - 1]
+        if previous.lower in _NOUN_DETERMINERS:
+            return True
+        return (
+            tokens[i].lower.endswith("s")
+            and i > 1
+            and previous.is_word
+            and not previous.capitalized
+            and previous.lower.endswith("ed")
+            and previous.lower not in self.lex.verbs
+            and tokens[i - 2].lower in _NOUN_DETERMINERS
+        )
 
     def _clause(self, para: _Paragraph, cue: Cue, clauses: list[Clause]) -> Clause | None:
         tokens = para.tokens
@@ -387,24 +421,26 @@ class _Reader:
         participle = tokens[k].lower.endswith("ing") and j == k
         if j == k and j > low and tokens[k].lower.endswith("s") and self._counts(tokens[j - 1]):
             return None  # a plural noun: "a dozen states", "50 reports"
-        source = None if participle else parser.before(j, low)
-        if source is None and not participle:
-            timed = self._time_before(tokens, j, low)  # "Roe on Thursday evening said"
-            if timed < j:
-                source = parser.before(timed, low)
+        source = None if participle else self._source_before(parser, tokens, j, low)
+        if participle:
+            source = self._absolute(parser, tokens, j, low)  # "with a spokesman, Jo Poe, saying"
         if source is not None:
             return Clause(para.number, cue, source)
         previous = tokens[j - 1] if j > low else None
         if previous is not None and (
-            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower in ("and", "but")
+            (previous.lower in _BEFORE_PARTICIPLE and tokens[k].lower.endswith("ing"))
+            or previous.lower in ("and", "but")
         ):
             # "..., adding that" / "... and said": the subject of the clause or sentence before
-            if clauses:
-                earlier = clauses[-1]
-                if tokens[earlier.cue.first].sentence == tokens[k].sentence or earlier.cue.last >= k - 12:
-                    return Clause(para.number, cue, earlier.source, inherited=True)
+            main = self._main_clause(para, clauses, k)
+            if main is not None:
+                return Clause(para.number, cue, main.source, inherited=True)
             subject = self._sentence_subject(para, k)
-            return None if subject is None else Clause(para.number, cue, subject, inherited=True)
+            if subject is not None:
+                return Clause(para.number, cue, subject, inherited=True)
+            if clauses and clauses[-1].cue.last >= k - 12:
+                return Clause(para.number, cue, clauses[-1].source, inherited=True)
+            return None
         if j == k and (
             previous is None or previous.is_quote or previous.text in (",", ":") or previous.text in _DASHES
         ):
@@ -416,6 +452,54 @@ class _Reader:
         # "People with direct knowledge of the talks said": a subject the parser cannot read
         source = parser.loose_before(j, low)
         return None if source is None else Clause(para.number, cue, source)
+
+    def _source_before(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
+        """The source before a verb at ``j``, past time adverbials ("Roe on Thursday said")."""
+        source = parser.before(j, low)
+        if source is not None and not self._only_time(tokens, source, low, j):
+            return source
+        timed = self._time_before(tokens, j, low)
+        return parser.before(timed, low) if timed < j else None
+
+    def _only_time(self, tokens: list[Token], source: Source, low: int, j: int) -> bool:
+        """Whether a name source is only time words ("Priebus later Thursday told")."""
+        if source.form is not MentionForm.NAME:
+            return False
+        first = _index_after(tokens, source.mention.start, low, j)
+        last = _index_after(tokens, source.mention.end, first, j)
+        return all(self.lex.is_("time", t.lower) for t in tokens[first:last])
+
+    def _absolute(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
+        """The subject of "with NOUN PHRASE saying": the phrase, if "with" opens it."""
+        source = parser.before(j, low)
+        if source is None or source.form is MentionForm.PRONOUN:
+            return None
+        start = _index_after(tokens, source.span.start, low, j)
+        return source if start > low and tokens[start - 1].lower == "with" else None
+
+    def _main_clause(self, para: _Paragraph, clauses: list[Clause], k: int) -> Clause | None:
+        """The clause of token ``k``'s sentence whose source a participle at ``k`` takes.
+
+        Clauses inside a relative or subordinate clause ("an architect who said") are passed
+        over; of the rest the nearest with a verb of saying, else the first ("Roe wrote that
+        the agents knew ..., saying": Roe).
+        """
+        tokens = para.tokens
+        sentence = tokens[k].sentence
+        candidates: list[Clause] = []
+        for clause in clauses:
+            if tokens[clause.cue.first].sentence != sentence or clause.cue.first >= k:
+                continue
+            if clause.source.form is MentionForm.PRONOUN and clause.source.antecedent is not None:
+                continue
+            opening = self._clause_start(para, clause)
+            if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
+                continue
+            candidates.append(clause)
+        speech = [c for c in candidates if c.cue.cue_class is CueClass.SPEECH]
+        if speech:
+            return speech[-1]
+        return candidates[0] if candidates else None
 
     def _time_before(self, tokens: list[Token], end: int, low: int) -> int:
         """Start of the time adverbials ending before ``end`` ("on Thursday evening", "in 2010")."""
@@ -754,12 +838,15 @@ class _Reader:
                         break
                     if not tokens[m].is_word:
                         break
-        if k > after and k + 1 < high:
-            # "urged voters to stay home", "told them not to worry": the infinitive is the content
-            if tokens[k].lower == "to" or (
-                tokens[k].lower in ("not", "never") and tokens[k + 1].lower == "to"
-            ):
-                return k
+        if (
+            k > after
+            and k + 1 < high
+            and (
+                tokens[k].lower == "to"
+                or (tokens[k].lower in ("not", "never") and tokens[k + 1].lower == "to")
+            )
+        ):
+            return k  # "urged voters to stay home", "told them not to worry": the infinitive is the content
         skipped = self._skip_adverbials(tokens, k, high, cue)
         if skipped is None:
             return None
@@ -1097,13 +1184,14 @@ _MAX_HEADLINE = 24
 def _headline(tokens: Sequence[Token]) -> bool:
     """Whether a paragraph is a headline in title case ("Mayor Says Wall Will Be Rebuilt").
 
-    A short paragraph whose words of four letters or more all but one start with a capital.
+    A short paragraph with no quotation in it, whose words of four letters or more start with
+    a capital, but for one in five at most.
     """
-    if len(tokens) > _MAX_HEADLINE:
+    if len(tokens) > _MAX_HEADLINE or any(t.is_quote for t in tokens):
         return False
     long = [t for t in tokens if t.is_word and len(t.text) >= 4]
     lower = sum(1 for t in long if not t.capitalized)
-    return len(long) >= 3 and lower <= 1 and any(not t.text.isupper() for t in long)
+    return len(long) >= 4 and lower * 5 <= len(long) and any(not t.text.isupper() for t in long)
 
 
 def _context(found: Found) -> bool:
