@@ -552,7 +552,10 @@ class _Reader:
             return None
         tokens = para.tokens
         first = tokens[start]
-        if self._adverbial(first) and first.lower not in self.lex.pronouns:
+        opening = self._adverbial(first) and first.lower not in self.lex.pronouns
+        if not opening and start + 2 < k and tokens[start + 1].lower in ("later", "earlier", "ago"):
+            opening = tokens[start + 2].text == ","  # "Hours later, Roe ..."
+        if opening:
             # "In his speech, Obama ... and said": the subject follows an opening adverbial
             comma = next((m for m in range(start + 1, min(k, start + 10)) if tokens[m].text == ","), -1)
             if comma < 0:
@@ -580,8 +583,9 @@ class _Reader:
                 (self.lex.is_("preposition", lower) or self.lex.is_("np-preposition", lower))
                 and not token.capitalized
             )
-            or lower in ("and", "but", "who", "whose", "which")
+            or lower in ("and", "but", "who", "whose", "which", "that")
             or (not token.capitalized and lower.endswith(("ed", "ing")) and lower not in self.lex.verbs)
+            or (lower in _PARTICIPLES and lower not in self.lex.verbs)  # "said the chief known as Bob"
         )
 
     def _adverbial(self, token: Token) -> bool:
@@ -1022,6 +1026,8 @@ class _Reader:
                 if id(clause) in para.subordinate:
                     continue  # "..., referring to bruises that Fields showed": not a new source
                 earlier = self.found[last].clause if last >= 0 else None
+                if earlier is not None and self._aside(para, clause, earlier):
+                    continue  # '"...," Roe said in the conference call.': the same sentence, no content
                 if earlier is None or (
                     clause is not earlier
                     and clause.source is not earlier.source  # ", citing ...": the same source
@@ -1034,6 +1040,16 @@ class _Reader:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
                     self._keep(para, position, marked, state)
+
+    def _aside(self, para: _Paragraph, clause: Clause, earlier: Clause) -> bool:
+        """Whether ``clause`` is a stance word with no content in the sentence of ``earlier``."""
+        tokens = para.tokens
+        return (
+            id(clause) in para.idle
+            and clause.cue.cue_class is not CueClass.SPEECH
+            and earlier.paragraph == para.number
+            and tokens[clause.cue.first].sentence == tokens[earlier.cue.first].sentence
+        )
 
     def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
         """Record one unclaimed direct quote, attached as well as the context allows."""

@@ -97,8 +97,14 @@ class PhraseParser:
     def is_name_word(self, index: int) -> bool:
         """Whether token ``index`` can be part of a proper name."""
         token = self.tokens[index]
-        if not token.capitalized or token.is_quote:
+        if token.is_quote:
             return False
+        if not token.capitalized:
+            return (
+                _is_ordinal(token.text)
+                and index + 1 < len(self.tokens)
+                and self.tokens[index + 1].capitalized
+            )
         lower = token.lower
         if lower in self.lex.titles:
             return True
@@ -263,12 +269,26 @@ class PhraseParser:
                 antecedent = self.noun_phrase_before(before, low)
                 if antecedent is None:
                     return None
+                antecedent = self._named_antecedent(antecedent, low)
             return Source(here, here, MentionForm.PRONOUN, lower, antecedent=antecedent)
         if lower in _RELATIVES:  # "that"/"which" without a pronoun entry
             return None
         if token.text == "," or token.text in _DASHES:
             return self._apposition_before(end - 1, low)
         return self.noun_phrase_before(end, low)
+
+    def _named_antecedent(self, antecedent: Source, low: int) -> Source:
+        """``Jo Poe, a farmer who ...``: a description in apposition to a name stands for the name."""
+        if antecedent.form is not MentionForm.NOMINAL:
+            return antecedent
+        tokens = self.tokens
+        start = _index_after(tokens, antecedent.span.start, low, len(tokens))
+        if start - 1 <= low or tokens[start - 1].text != ",":
+            return antecedent
+        name = self.noun_phrase_before(start - 1, low)
+        if name is None or name.form is not MentionForm.NAME:
+            return antecedent
+        return attrs.evolve(name, roles=(*name.roles, antecedent.span))
 
     def _postmodified_before(self, end: int, low: int) -> Source | None:
         """``a source close to him``: a description followed by "close to ...", "familiar with ..."."""
@@ -952,6 +972,11 @@ def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> i
     while k < high and tokens[k].start < offset:
         k += 1
     return k
+
+
+def _is_ordinal(text: str) -> bool:
+    """Whether a word is a numbered ordinal ("1st", "82nd"), as in "Air Force 1st Lt. Jo Poe"."""
+    return text[:1].isdigit() and text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit()
 
 
 def _is_initial(token: Token) -> bool:
