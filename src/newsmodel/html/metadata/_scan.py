@@ -108,7 +108,7 @@ class Scan:
         """``<link rel=author>`` elements."""
         self.jsonld: list[str] = []
         self.h1 = list(itertools.islice(root.iter("h1"), MAX_PER_KIND))
-        self.headings = list(itertools.islice(root.iter("h1", "h2"), MAX_PER_KIND))
+        self.headings = list(itertools.islice(root.iter("h1", "h2", "h3", "h4"), MAX_PER_KIND))
         self.times = list(itertools.islice(root.iter("time"), MAX_PER_KIND))
         self._itemprops: dict[str, list[lxml.html.HtmlElement]] | None = None
         self._author_links: list[lxml.html.HtmlElement] | None = None
@@ -240,6 +240,17 @@ class Scan:
                     found += 1
                 start = text.find(label, end)
         return sorted(ends)
+
+    def positions(self, elements: list[lxml.html.HtmlElement]) -> dict[lxml.html.HtmlElement, int]:
+        """Each of ``elements``' place in document order (one pass over the tree)."""
+        wanted = set(elements)
+        places: dict[lxml.html.HtmlElement, int] = {}
+        for index, element in enumerate(self.root.iter()):
+            if element in wanted:
+                places[element] = index
+                if len(places) == len(wanted):
+                    break
+        return places
 
     def text_index(self, element: lxml.html.HtmlElement) -> int:
         """Where ``element``'s text starts in :attr:`texts`."""
