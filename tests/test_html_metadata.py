@@ -288,6 +288,46 @@ class TestTitle:
         assert result.title == "Harbour bridge to close"
         assert source(result, "title") == "html:h1"
 
+    def test_title_naming_only_the_site(self) -> None:
+        """A ``<title>`` that is only the site's name is no headline: the ``<h1>`` is."""
+        head = '<meta property="og:site_name" content="Example Times"><title>Example Times</title>'
+        result = meta(head, "<h1>Harbour bridge to close</h1>")
+        assert result.title == "Harbour bridge to close"
+        assert source(result, "title") == "html:h1"
+
+    def test_section_name_in_og_title(self) -> None:
+        """An og:title sharing no word with the headline the other sources agree on is a section name."""
+        head = (
+            '<meta property="og:title" content="Press releases">'
+            "<title>Harbour bridge to close for repairs | Example Times</title>"
+        )
+        result = meta(head, "<h1>Harbour bridge to close for repairs</h1>")
+        assert result.title == "Harbour bridge to close for repairs"
+        assert source(result, "title") == "html:title"  # the title that the heading supports
+
+    def test_variant_title_kept_over_a_site_heading(self) -> None:
+        """A first title sharing words with the ``<h1>`` is a variant of it, not a section name."""
+        head = (
+            '<meta property="og:title" content="Offshore wind: clean power from the sea">'
+            "<title>Offshore Wind Foundation</title>"
+        )
+        result = meta(head, "<h1>Offshore Wind Foundation</h1>")
+        assert result.title == "Offshore wind: clean power from the sea"
+        assert source(result, "title") == "meta:og:title"
+
+    def test_site_in_the_middle_ends_the_headline(self) -> None:
+        """ "Headline | example-times.com | tagline": the site's name ends the headline."""
+        title = "Harbour bridge to close | example-times.com | Your daily paper"
+        head = f'<meta property="og:title" content="{title}">'
+        result = meta(head, url="https://www.example-times.com/a")
+        assert result.title == "Harbour bridge to close"
+
+    def test_date_segment_is_no_headline(self) -> None:
+        """A date before the headline, in the metadata or the ``<h1>``, is not part of it."""
+        head = '<meta property="og:title" content="05.03.2024 - Harbour bridge to close">'
+        assert meta(head).title == "Harbour bridge to close"
+        assert meta("", "<h1>05.03.2024 - Harbour bridge to close</h1>").title == "Harbour bridge to close"
+
 
 class TestAuthors:
     def test_meta_author_cleaned_and_split(self) -> None:

@@ -13,9 +13,12 @@ field      sources, in order
 ========== ==========================================================================================
 title      JSON-LD article ``headline``; meta (``og:title``, ``twitter:title``, ``parsely-title``,
            ``dc.title``... see ``meta_names.json``); microdata ``headline``; JSON-LD page ``name``;
-           ``<title>``. Site names are stripped (:mod:`._title`). Then the page's ``<h1>`` (without
-           kicker/subtitle parts) replaces that title when it shares at least half of its words
-           and differs: it is the headline as readers see it. No title anywhere: the ``<h1>``.
+           ``<title>``. Site names and date segments are stripped (:mod:`._title`); a title that
+           only names the site is skipped. Then the page's ``<h1>`` (without kicker/subtitle
+           parts) replaces the first title when it shares at least half of its words and
+           differs: it is the headline as readers see it. If no ``<h1>`` supports the first
+           title but one supports a later title, and the first shares no word with it, the
+           first is a section or site name and that ``<h1>`` wins. No title anywhere: the ``<h1>``.
 subtitle   JSON-LD article ``description``; meta descriptions; microdata ``description``.
 authors    JSON-LD article, then page ``author``/``creator`` (``@id`` references resolved); meta
            author names; Twitter ``label``/``data`` "Written by"; microdata ``author``; hCard names,
@@ -75,7 +78,7 @@ from newsmodel.html.metadata._jsonld import JsonLd, read_jsonld, role_of, text_o
 from newsmodel.html.metadata._published import Dated, choose_published, localize
 from newsmodel.html.metadata._scan import Scan, hints, scan
 from newsmodel.html.metadata._text import absolute_url, clean, element_text, host_words
-from newsmodel.html.metadata._title import strip_site
+from newsmodel.html.metadata._title import drop_dates, names_site, strip_site
 from newsmodel.model import Author, Defect, Image, Provenance
 from newsmodel.nlp.language import normalize_tag
 
@@ -294,7 +297,7 @@ class _Reader:
         variants = []
         for element in self.found.h1[:20]:
             parts = _heading_parts(element)
-            whole = clean(" ".join(parts), limit=500)
+            whole = clean(drop_dates(" ".join(parts)), limit=500)
             if whole is not None:
                 variants.append([whole, *(parts if len(parts) > 1 else [])])
         return variants
@@ -302,34 +305,54 @@ class _Reader:
     def _title(self) -> tuple[str, str] | None:
         """The headline: the best structured title, unless a page heading says it differently.
 
-        Structured titles (JSON-LD, meta, ``<title>``) are stripped of site names; then an
-        ``<h1>`` sharing at least half its words with that title wins over it, being the
-        headline as readers see it (metadata titles are often search-engine variants, or carry a
-        kicker such as ``"Covid-19: "``). With no structured title, the first ``<h1>`` of two or
-        more words is the title.
+        Structured titles (JSON-LD, meta, ``<title>``) are stripped of site names, and one that
+        only names the site is no headline. Then an ``<h1>`` sharing at least half its words
+        with the first title wins over it, being the headline as readers see it (metadata titles
+        are often search-engine variants, or carry a kicker such as ``"Covid-19: "``). If no
+        ``<h1>`` supports the first title but one supports a later title, the first is a
+        section or site name: that ``<h1>`` wins. With no structured title, the first ``<h1>``
+        of two or more words is the title.
         """
         headings = self._headings()
-        chosen = _first(self._structured_titles([v[0] for v in headings]))
+        heading_keys = {credit_key(h) for variants in headings for h in variants}
+        titles = [
+            (value, source)
+            for source, value in self._structured_titles([v[0] for v in headings])
+            if value is not None
+            and (credit_key(value) in heading_keys or not names_site(value, self.site_keys))
+        ]
+        if not titles:
+            return next(
+                ((h, "html:h1") for variants in headings for h in variants if self._headline_like(h)), None
+            )
+        first_words = _words(titles[0][0])
+        for index, (title, source) in enumerate(titles):
+            best, overlap = self._supporting_heading(title, headings)
+            if best is None or overlap < TITLE_OVERLAP:
+                continue
+            if index and first_words & _words(best):
+                break  # the first title is a variant of that headline, not a site or section name
+            if credit_key(best) == credit_key(title):
+                return title, source
+            return strip_site(best, site_keys=self.site_keys, headings=[], suffixed=False), "html:h1"
+        return titles[0]
+
+    def _headline_like(self, heading: str) -> bool:
+        return len(_words(heading)) >= 2 and credit_key(heading) not in self.site_keys
+
+    def _supporting_heading(self, title: str, headings: list[list[str]]) -> tuple[str | None, float]:
+        """The heading variant sharing the largest share of words with ``title``, and that share."""
         best, overlap = None, 0.0
-        words = _words(chosen[0]) if chosen is not None else set()
+        words = _words(title)
         for variants in headings:
             for heading in variants:
-                heading_words = _words(heading)
-                if len(heading_words) < 2 or credit_key(heading) in self.site_keys:
+                if not self._headline_like(heading):
                     continue
-                if chosen is None:
-                    return heading, "html:h1"
+                heading_words = _words(heading)
                 share = len(words & heading_words) / max(len(words), len(heading_words))
                 if share > overlap:
                     best, overlap = heading, share
-        if (
-            chosen is not None
-            and best is not None
-            and overlap >= TITLE_OVERLAP
-            and credit_key(best) != credit_key(chosen[0])
-        ):
-            return strip_site(best, site_keys=self.site_keys, headings=[], suffixed=False), "html:h1"
-        return chosen
+        return best, overlap
 
     def _structured_titles(self, headings: list[str]) -> Iterator[tuple[str, str | None]]:
         def cleaned(source: str, value: str | None) -> tuple[str, str | None]:
