@@ -288,6 +288,14 @@ class TestTitle:
         assert result.title == "Harbour bridge to close"
         assert source(result, "title") == "html:h1"
 
+    def test_many_titles_and_headings_is_linear(self) -> None:
+        """Ten times the meta titles and headings give the same headline: the work is bounded."""
+        unit = '<meta name="title" content="Other story">'
+        body = "<h1>Harbour bridge to close</h1>" + "<h1>Other story of the day</h1>" * 100
+        small = meta('<meta property="og:title" content="Harbour bridge to close">' + unit * 20, body)
+        large = meta('<meta property="og:title" content="Harbour bridge to close">' + unit * 200, body * 10)
+        assert small.title == large.title == "Harbour bridge to close"
+
     def test_title_naming_only_the_site(self) -> None:
         """A ``<title>`` that is only the site's name is no headline: the ``<h1>`` is."""
         head = '<meta property="og:site_name" content="Example Times"><title>Example Times</title>'
@@ -507,6 +515,14 @@ class TestPublishedRules:
             f"<article>{self.HEADLINE}<p>Text.</p></article>"
             '<div class="comments"><time datetime="2024-03-09T10:00">9 March</time></div>'
         )
+        assert meta("", body).published is None
+
+    def test_comment_thread_beside_the_headline(self) -> None:
+        """A comment thread next to the article is no date printed beside its headline."""
+        body = (
+            f"<div><article>{self.HEADLINE}<p>{'Text of the story. ' * 40}</p></article>"
+            '<div id="comments"><p>Jane wrote on 9 March 2024 at 3:32 am: nice</p></div></div>'
+        )  # the comment lies beyond the text searched after the headline
         assert meta("", body).published is None
 
     def test_side_column_with_the_headline_is_the_articles(self) -> None:

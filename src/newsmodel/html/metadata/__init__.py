@@ -89,6 +89,8 @@ T = TypeVar("T")
 _WORD = re.compile(r"\w+")
 _PIECE_PUNCTUATION = " \t\r\n|·•-–—"
 
+MAX_TITLES = 10
+"""Structured titles weighed against the page's headings; later ones are not read."""
 TITLE_OVERLAP = 0.5
 """Share of words an ``<h1>`` must have in common with the structured title to replace it."""
 DATE_WINDOW = 600
@@ -315,12 +317,17 @@ class _Reader:
         """
         headings = self._headings()
         heading_keys = {credit_key(h) for variants in headings for h in variants}
-        titles = [
-            (value, source)
-            for source, value in self._structured_titles([v[0] for v in headings])
-            if value is not None
-            and (credit_key(value) in heading_keys or not names_site(value, self.site_keys))
-        ]
+        titles = list(
+            itertools.islice(
+                (
+                    (value, source)
+                    for source, value in self._structured_titles([v[0] for v in headings])
+                    if value is not None
+                    and (credit_key(value) in heading_keys or not names_site(value, self.site_keys))
+                ),
+                MAX_TITLES,
+            )
+        )
         if not titles:
             return next(
                 ((h, "html:h1") for variants in headings for h in variants if self._headline_like(h)), None
@@ -758,6 +765,8 @@ class _Reader:
             for sibling in [*after, *before]:
                 if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "nav", "footer"):
                     continue
+                if hints().comments.search(_marks(sibling)):
+                    continue  # a comment thread beside the article
                 text = element_text(sibling, limit=600)
                 if text is not None and _dates_in(text, self.dayfirst) >= LIST_DATES:
                     continue  # a list of other articles, each with its date

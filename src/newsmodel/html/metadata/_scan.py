@@ -56,6 +56,7 @@ class Hints:
     date: re.Pattern[str]
     modified: re.Pattern[str]
     exclude: re.Pattern[str]
+    comments: re.Pattern[str]
     label: tuple[str, ...]
     modified_label: tuple[str, ...]
     heading_extra: re.Pattern[str]
@@ -78,6 +79,7 @@ def hints() -> Hints:
         date=compile_words("date"),
         modified=compile_words("modified"),
         exclude=compile_words("exclude", at_start=True),  # "card", not "vcard"
+        comments=compile_words("comments", at_start=True),
         heading_extra=compile_words("heading_extras"),
         author_path=compile_words("author_paths"),
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
