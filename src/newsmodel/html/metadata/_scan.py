@@ -56,6 +56,7 @@ class Hints:
     date: re.Pattern[str]
     modified: re.Pattern[str]
     exclude: re.Pattern[str]
+    comments: re.Pattern[str]
     label: tuple[str, ...]
     modified_label: tuple[str, ...]
     heading_extra: re.Pattern[str]
@@ -79,6 +80,7 @@ def hints() -> Hints:
         date=compile_words("date"),
         modified=compile_words("modified"),
         exclude=compile_words("exclude", at_start=True),  # "card", not "vcard"
+        comments=compile_words("comments", at_start=True),
         heading_extra=compile_words("heading_extras"),
         author_path=compile_words("author_paths"),
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
@@ -107,7 +109,7 @@ class Scan:
         """``<link rel=author>`` elements."""
         self.jsonld: list[str] = []
         self.h1 = list(itertools.islice(root.iter("h1"), MAX_PER_KIND))
-        self.headings = list(itertools.islice(root.iter("h1", "h2"), MAX_PER_KIND))
+        self.headings = list(itertools.islice(root.iter("h1", "h2", "h3", "h4"), MAX_PER_KIND))
         self.times = list(itertools.islice(root.iter("time"), MAX_PER_KIND))
         self._itemprops: dict[str, list[lxml.html.HtmlElement]] | None = None
         self._author_links: list[lxml.html.HtmlElement] | None = None
@@ -242,6 +244,17 @@ class Scan:
                     found += 1
                 start = text.find(label, end)
         return sorted(ends)
+
+    def positions(self, elements: list[lxml.html.HtmlElement]) -> dict[lxml.html.HtmlElement, int]:
+        """Each of ``elements``' place in document order (one pass over the tree)."""
+        wanted = set(elements)
+        places: dict[lxml.html.HtmlElement, int] = {}
+        for index, element in enumerate(self.root.iter()):
+            if element in wanted:
+                places[element] = index
+                if len(places) == len(wanted):
+                    break
+        return places
 
     def text_index(self, element: lxml.html.HtmlElement) -> int:
         """Where ``element``'s text starts in :attr:`texts`."""
