@@ -63,6 +63,7 @@ class Hints:
     author_path: re.Pattern[str]
     author_labels: frozenset[str]
     any_mark: re.Pattern[str]
+    """Any byline or date word (all literals, so the regex engine skips ahead by first letter)."""
 
 
 @cache
@@ -85,9 +86,7 @@ def hints() -> Hints:
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
         label=tuple(w.casefold() for w in table["date_labels"]),
         modified_label=tuple(w.casefold() for w in table["modified_labels"]),
-        any_mark=re.compile(
-            "|".join(re.escape(w) for w in [*table["byline"], *table["date"]]) + r"|(?:^|\s)fn(?:\s|$)"
-        ),
+        any_mark=re.compile("|".join(re.escape(w) for w in [*table["byline"], *table["date"]])),
     )
 
 
@@ -164,16 +163,19 @@ class Scan:
             bylines: list[lxml.html.HtmlElement] = []
             hcards: list[lxml.html.HtmlElement] = []
             dates: list[lxml.html.HtmlElement] = []
-            for element in self.root.iter():
-                marked = element.get("class") or element.get("id") if isinstance(element.tag, str) else None
-                if not marked or element.tag in ("meta", "link", "html", "body", "script", "style"):
+            for element in self.root.iter(lxml.etree.Element):  # elements only, no comments
+                names, ident = element.get("class"), element.get("id")
+                if not (names or ident) or element.tag in _UNMARKED:
                     continue
-                element_marks = _marks(element)
+                element_marks = f"{names or ''} {ident or ''}".lower()
+                hcard = False
                 if not marks.any_mark.search(element_marks):
-                    continue
+                    hcard = "fn" in element_marks.split()
+                    if not hcard:
+                        continue
                 if len(bylines) < MAX_PER_KIND and marks.byline.search(element_marks):
                     bylines.append(element)
-                if "fn" in element_marks.split() and len(hcards) < MAX_PER_KIND:
+                if (hcard or "fn" in element_marks.split()) and len(hcards) < MAX_PER_KIND:
                     hcards.append(element)
                 if len(dates) < MAX_PER_KIND and marks.date.search(element_marks):
                     dates.append(element)
@@ -260,6 +262,7 @@ class Scan:
         return int(count)
 
 
+_UNMARKED = frozenset({"meta", "link", "html", "body", "script", "style"})
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 _TEXTS = lxml.etree.XPath("//text()")
 _PRECEDING_TEXT = lxml.etree.XPath(
