@@ -24,7 +24,8 @@ extensions = [
 source_suffix = {".md": "markdown"}
 myst_enable_extensions = ["colon_fence", "deflist"]
 myst_heading_anchors = 3
-exclude_patterns = ["_build", "Thumbs.db", ".DS_Store"]
+# Pages included into others (not built on their own): the spaCy section of cookbook/spacy.md.
+exclude_patterns = ["_build", "Thumbs.db", ".DS_Store", "cookbook/_*.md"]
 html_theme = "furo"
 html_title = f"newsmodel {release}"
 

@@ -288,6 +288,54 @@ class TestTitle:
         assert result.title == "Harbour bridge to close"
         assert source(result, "title") == "html:h1"
 
+    def test_many_titles_and_headings_is_linear(self) -> None:
+        """Ten times the meta titles and headings give the same headline: the work is bounded."""
+        unit = '<meta name="title" content="Other story">'
+        body = "<h1>Harbour bridge to close</h1>" + "<h1>Other story of the day</h1>" * 100
+        small = meta('<meta property="og:title" content="Harbour bridge to close">' + unit * 20, body)
+        large = meta('<meta property="og:title" content="Harbour bridge to close">' + unit * 200, body * 10)
+        assert small.title == large.title == "Harbour bridge to close"
+
+    def test_title_naming_only_the_site(self) -> None:
+        """A ``<title>`` that is only the site's name is no headline: the ``<h1>`` is."""
+        head = '<meta property="og:site_name" content="Example Times"><title>Example Times</title>'
+        result = meta(head, "<h1>Harbour bridge to close</h1>")
+        assert result.title == "Harbour bridge to close"
+        assert source(result, "title") == "html:h1"
+
+    def test_section_name_in_og_title(self) -> None:
+        """An og:title sharing no word with the headline the other sources agree on is a section name."""
+        head = (
+            '<meta property="og:title" content="Press releases">'
+            "<title>Harbour bridge to close for repairs | Example Times</title>"
+        )
+        result = meta(head, "<h1>Harbour bridge to close for repairs</h1>")
+        assert result.title == "Harbour bridge to close for repairs"
+        assert source(result, "title") == "html:title"  # the title that the heading supports
+
+    def test_variant_title_kept_over_a_site_heading(self) -> None:
+        """A first title sharing words with the ``<h1>`` is a variant of it, not a section name."""
+        head = (
+            '<meta property="og:title" content="Offshore wind: clean power from the sea">'
+            "<title>Offshore Wind Foundation</title>"
+        )
+        result = meta(head, "<h1>Offshore Wind Foundation</h1>")
+        assert result.title == "Offshore wind: clean power from the sea"
+        assert source(result, "title") == "meta:og:title"
+
+    def test_site_in_the_middle_ends_the_headline(self) -> None:
+        """ "Headline | example-times.com | tagline": the site's name ends the headline."""
+        title = "Harbour bridge to close | example-times.com | Your daily paper"
+        head = f'<meta property="og:title" content="{title}">'
+        result = meta(head, url="https://www.example-times.com/a")
+        assert result.title == "Harbour bridge to close"
+
+    def test_date_segment_is_no_headline(self) -> None:
+        """A date before the headline, in the metadata or the ``<h1>``, is not part of it."""
+        head = '<meta property="og:title" content="05.03.2024 - Harbour bridge to close">'
+        assert meta(head).title == "Harbour bridge to close"
+        assert meta("", "<h1>05.03.2024 - Harbour bridge to close</h1>").title == "Harbour bridge to close"
+
 
 class TestAuthors:
     def test_meta_author_cleaned_and_split(self) -> None:
@@ -416,6 +464,234 @@ class TestDates:
         result = meta('<meta name="pubdate" content="03/05/2024">', lang="en-US")
         assert result.published == datetime(2024, 3, 5)
         assert meta('<meta name="pubdate" content="03/05/2024">', lang="de").published == datetime(2024, 5, 3)
+
+
+class TestPublishedRules:
+    HEADLINE = "<h1>Harbour bridge to close for repairs</h1>"
+
+    def test_printed_date_settles_disagreeing_machine_dates(self) -> None:
+        """JSON-LD and meta disagree; the date printed under the headline picks the meta's."""
+        head = ld({**ARTICLE, "datePublished": "2024-03-01T10:00:00+01:00"}) + (
+            '<meta property="article:published_time" content="2024-03-05T10:30:00+01:00">'
+        )
+        body = (
+            f'<article>{self.HEADLINE}<p class="byline">By Jane Doe, 5 March 2024</p><p>Text.</p></article>'
+        )
+        result = meta(head, body)
+        assert result.published == datetime(2024, 3, 5, 10, 30, tzinfo=CET)
+        assert source(result, "published") == "meta:article:published_time"
+
+    def test_update_date_does_not_settle(self) -> None:
+        """A printed date after "Updated" is no publication date: the first machine date stands."""
+        head = ld({**ARTICLE, "datePublished": "2024-03-01T10:00:00+01:00"}) + (
+            '<meta property="article:published_time" content="2024-03-05T10:30:00+01:00">'
+        )
+        body = f"<article>{self.HEADLINE}<p>Updated: 5 March 2024</p><p>Text.</p></article>"
+        assert meta(head, body).published == datetime(2024, 3, 1, 10, tzinfo=CET)
+
+    def test_text_after_the_headline_settles_when_nothing_is_beside_it(self) -> None:
+        """With no date beside the headline, the first date in the text after it settles."""
+        head = '<meta property="article:published_time" content="2024-01-15">'
+        body = (
+            f"<main><div class='stage'>{self.HEADLINE}</div></main>"
+            '<section><ul class="meta-list"><li><time datetime="2024-01-25">25.01.2024</time></li></ul>'
+            "</section>"
+        )
+        result = meta(head, body)
+        assert result.published == datetime(2024, 1, 25)
+        assert source(result, "published") == "html:time"
+
+    def test_teaser_times_are_not_the_articles(self) -> None:
+        """``<time>``s in teasers of other articles are passed over, wherever they stand."""
+        body = (
+            '<ul class="teaser-list"><li><time class="published" datetime="2024-02-01">1 Feb</time></li></ul>'
+            f'<article>{self.HEADLINE}<div><time datetime="2024-03-05">5 March</time></div></article>'
+        )
+        assert meta("", body).published == datetime(2024, 3, 5)
+
+    def test_only_teaser_times_give_no_date(self) -> None:
+        """A page whose only dates date comments gives no publication date rather than theirs."""
+        body = (
+            f"<article>{self.HEADLINE}<p>Text.</p></article>"
+            '<div class="comments"><time datetime="2024-03-09T10:00">9 March</time></div>'
+        )
+        assert meta("", body).published is None
+
+    def test_comment_thread_beside_the_headline(self) -> None:
+        """A comment thread next to the article is no date printed beside its headline."""
+        body = (
+            f"<div><article>{self.HEADLINE}<p>{'Text of the story. ' * 40}</p></article>"
+            '<div id="comments"><p>Jane wrote on 9 March 2024 at 3:32 am: nice</p></div></div>'
+        )  # the comment lies beyond the text searched after the headline
+        assert meta("", body).published is None
+
+    def test_side_column_with_the_headline_is_the_articles(self) -> None:
+        """A region marked as a sidebar that holds the headline is the article's header."""
+        head = '<meta property="og:title" content="Harbour bridge to close for repairs">'
+        body = (
+            "<h1>City news</h1>"
+            '<div class="sidebar"><p class="h1">Harbour bridge to close for repairs</p>'
+            '<p><time datetime="2024-03-05">5 March 2024</time></p></div>'
+        )
+        result = meta(head, body)
+        assert result.published == datetime(2024, 3, 5)
+        assert source(result, "published") == "html:time"
+
+    def test_site_banner_date_is_not_the_articles(self) -> None:
+        """Today's date in the site's ``<header>`` yields to the date by the headline."""
+        body = (
+            '<header><span class="date"><time datetime="2024-03-09">Saturday, 9 March</time></span></header>'
+            f"<main>{self.HEADLINE}<p>5 March 2024</p><p>Text.</p></main>"
+        )
+        result = meta("", body)
+        assert result.published == datetime(2024, 3, 5)
+        assert source(result, "published") == "html:text"
+
+    def test_article_header_element_dates_the_article(self) -> None:
+        """A ``<header>`` holding the headline is the article's, and its ``<time>`` counts."""
+        body = (
+            f'<article><header>{self.HEADLINE}<time datetime="2024-03-05">5 March</time></header></article>'
+        )
+        assert meta("", body).published == datetime(2024, 3, 5)
+
+    def test_generic_meta_date_yields_to_the_printed_date(self) -> None:
+        """A bare ``date`` meta tag (often the page's generation) yields to the date by the headline."""
+        body = f"<div>{self.HEADLINE}<p>Veröffentlicht am 05.03.2024</p></div><p>Text.</p>"
+        result = meta('<meta name="date" content="2024-03-12T06:00:00">', body)
+        assert result.published == datetime(2024, 3, 5)
+        assert source(result, "published") == "html:label"
+
+    def test_generic_date_after_the_modification(self) -> None:
+        """A generic date later than the stated modification is passed over."""
+        head = (
+            '<meta name="date" content="2024-03-12">'
+            '<meta property="article:modified_time" content="2024-03-06T08:00:00+01:00">'
+            '<link rel="canonical" href="https://example.com/2024/03/05/bridge">'
+        )
+        result = meta(head, f"{self.HEADLINE}<p>Text.</p>")
+        assert result.published == datetime(2024, 3, 5)
+        assert source(result, "published") == "url:path"
+
+    def test_list_beside_the_headline_is_not_its_date(self) -> None:
+        """A block of several dated items beside the headline lists other articles."""
+        listing = "".join(f"<li>0{day}.03.2024 Other story {day}</li>" for day in (1, 2, 3))
+        body = (
+            f'<div><time datetime="2024-03-05">5 March 2024</time></div>'
+            f"<div>{self.HEADLINE}<p>Text.</p></div><div><ul>{listing}</ul></div>"
+        )
+        assert meta("", body).published == datetime(2024, 3, 5)
+
+    def test_date_in_the_heading_comes_first(self) -> None:
+        """A date inside the heading (a kicker line) beats one in a neighbouring block."""
+        body = (
+            "<div><h1><small>05.03.2024</small> Harbour bridge to close for repairs</h1>"
+            "<p>Figures for 01.02.2024 and more.</p></div>"
+        )
+        assert meta("", body).published == datetime(2024, 3, 5)
+
+    def test_minor_heading_saying_the_title(self) -> None:
+        """An ``<h4>`` saying exactly the title is the headline's heading; its neighbour dates it."""
+        head = '<meta property="og:title" content="Harbour bridge to close">'
+        body = (
+            "<div><h1>Press releases</h1><p>Archive since 01.01.2020</p></div>"
+            "<div><p><em>05.03.2024 11:35</em></p><h4>Harbour bridge to close</h4></div>"
+        )
+        result = meta(head, body)
+        assert result.published == datetime(2024, 3, 5, 11, 35)
+        assert source(result, "published") == "html:text"
+
+    def test_hinted_date_nearest_the_headline(self) -> None:
+        """Of several date-marked elements, the one just after the headline wins."""
+        body = (
+            '<div class="event-date">19.1.2024, 10:00-11:30 Uhr</div>'
+            f'{self.HEADLINE}<div class="post-date">20.12.2023</div><p>Text.</p>'
+        )
+        result = meta("", body)
+        assert result.published == datetime(2023, 12, 20)
+        assert source(result, "published") == "html:date"
+
+    def test_hinted_update_date_is_no_publication_date(self) -> None:
+        """A date-marked element saying "Updated ..." is not the publication date."""
+        body = (
+            f'{self.HEADLINE}<div class="date">Updated 6/13/2024</div><p>Text.</p>'
+            "<p>Published: June 1, 2024</p>"
+        )
+        result = meta("", body, lang="en-US")
+        assert result.published == datetime(2024, 6, 1)
+        assert source(result, "published") == "html:label"
+
+    def test_only_an_update_printed_after_the_headline(self) -> None:
+        """A page printing only "Stand: ..." after its headline gets that date as the last resort."""
+        body = f"<div>{self.HEADLINE}</div><p>Stand: 28.04.2024 18:00 Uhr</p><p>Text.</p>"
+        result = meta("", body)
+        assert result.published == datetime(2024, 4, 28, 18)
+        assert source(result, "published") == "html:text"
+
+    def test_utc_yields_to_the_urls_local_day(self) -> None:
+        """23:30 UTC on the 4th in a page whose URL says the 5th: the local day, from the URL."""
+        head = (
+            '<meta property="article:published_time" content="2024-03-04T23:30:00Z">'
+            '<link rel="canonical" href="https://example.com/2024/03/05/bridge">'
+        )
+        result = meta(head, f"{self.HEADLINE}<p>Text.</p>")
+        assert result.published == datetime(2024, 3, 5)
+        assert source(result, "published") == "url:path"
+
+    def test_utc_written_in_the_printed_offset(self) -> None:
+        """A UTC value printed in local time keeps its instant, in the offset the two imply."""
+        head = ld({**ARTICLE, "datePublished": "2024-05-04T02:41:00Z", "dateModified": None})
+        body = f"<div>{self.HEADLINE}<p>3 May 2024, 10:41 pm</p></div>"
+        result = meta(head, body, lang="en-US")
+        assert result.published == datetime(2024, 5, 4, 2, 41, tzinfo=timezone.utc)
+        assert result.published is not None
+        assert result.published.utcoffset() == timedelta(hours=-4)
+        assert source(result, "published") == "html:text"
+
+    def test_utc_kept_when_the_page_states_its_day(self) -> None:
+        """A UTC value whose day the page prints too is kept as it is."""
+        head = '<meta property="article:published_time" content="2024-03-05T09:30:00Z">'
+        result = meta(head, f"<div>{self.HEADLINE}<p>5 March 2024</p></div>")
+        assert result.published == datetime(2024, 3, 5, 9, 30, tzinfo=timezone.utc)
+        assert source(result, "published") == "meta:article:published_time"
+
+    dated_parts = st.lists(
+        st.sampled_from(
+            [
+                "<h1>Harbour bridge to close for repairs</h1>",
+                "<p>5 March 2024</p>",
+                "<p>Updated: 7 March 2024, 09:15</p>",
+                '<time datetime="2024-03-04T23:30:00Z">4 March</time>',
+                '<div class="teaser"><time datetime="2024-02-01">1 Feb</time></div>',
+                '<header><span class="date">Saturday, 9 March 2024</span></header>',
+                '<div class="post-date">06.03.2024 10:00-11:30</div>',
+                '<meta name="date" content="2024-03-12">',
+                '<meta property="article:published_time" content="2024-03-01T10:00:00Z">',
+                '<link rel="canonical" href="https://example.com/2024/03/05/bridge">',
+                "<ul><li>01.03.2024</li><li>02.03.2024</li><li>03.03.2024</li></ul>",
+                "<div>",
+                "</div>",
+            ]
+        ),
+        max_size=12,
+    )
+
+    @given(dated_parts)
+    def test_any_mix_of_dated_parts(self, parts: list[str]) -> None:
+        """Any mix of dated parts gives a publication date with one provenance, or none."""
+        markup = "".join(parts)
+        result = meta(markup, markup)
+        assert (result.published is None) == (source(result, "published") is None)
+
+    def test_many_teasers_is_linear(self) -> None:
+        """Ten times the teasers, times and date blocks give the same date: every pass is linear."""
+        unit = (
+            '<div class="teaser"><time datetime="2024-02-01">1 Feb</time><span class="date">01.02.2024</span>'
+            "<h2>Other story</h2></div><header><time>02.02.2024</time></header>"
+        )
+        body = f"<article>{self.HEADLINE}<p>Veröffentlicht am 05.03.2024</p></article>"
+        small = meta('<meta name="date" content="2024-03-12">', unit * 200 + body)
+        large = meta('<meta name="date" content="2024-03-12">', unit * 2_000 + body)
+        assert small.published == large.published == datetime(2024, 3, 5)
 
 
 class TestLinksAndLists:

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from newsmodel.html.metadata._dates import date_in_url, find_date, month_number, parse_date
+from newsmodel.html.metadata._dates import date_in_url, find_date, month_number, parse_date, search_date
 
 CET = timezone(timedelta(hours=1))
 
@@ -125,6 +125,45 @@ class TestFindDate:
         """Any text gives a datetime or None."""
         result = find_date(text)
         assert result is None or isinstance(result, datetime)
+
+
+class TestSearchDate:
+    def test_place_and_time(self) -> None:
+        """A found date says where its words are and whether a time of day was written."""
+        text = "Von Jane Doe | 5. März 2024, 14:09 Uhr | Text"
+        found = search_date(text)
+        assert found is not None
+        assert found.moment == datetime(2024, 3, 5, 14, 9)
+        assert text[found.start : found.end].startswith("5. März 2024, 14:09")
+        assert found.timed
+
+    def test_bare_date(self) -> None:
+        """A date without a time of day is not timed and ends with its year."""
+        text = "Posted 06.03.2024 by the desk"
+        found = search_date(text)
+        assert found is not None
+        assert (found.moment, found.timed) == (datetime(2024, 3, 6), False)
+        assert text[found.start : found.end] == "06.03.2024"
+
+    def test_time_range_is_no_offset(self) -> None:
+        """ "10:00-11:30" is a range of times: the first is read, the second is no UTC offset."""
+        found = search_date("19.1.2024, 10:00-11:30 Uhr")
+        assert found is not None
+        assert found.moment == datetime(2024, 1, 19, 10, 0)
+        assert found.moment.tzinfo is None
+
+    def test_offsets_still_read(self) -> None:
+        """Offsets written after seconds, or after UTC/GMT, are still read."""
+        assert find_date("5 March 2024 10:00:00+01:00") == datetime(2024, 3, 5, 10, tzinfo=CET)
+        assert find_date("March 5, 2024 10:00 UTC+1") == datetime(2024, 3, 5, 10, tzinfo=CET)
+
+    @given(st.text(max_size=300))
+    def test_place_points_at_the_date(self, text: str) -> None:
+        """Whatever the text, a found date's span lies inside it and starts with a digit or letter."""
+        found = search_date(text)
+        if found is not None:
+            assert 0 <= found.start < found.end <= len(text)
+            assert text[found.start].isalnum()
 
 
 class TestDateInUrl:

@@ -207,10 +207,17 @@ class TestReportedSpeech:
         result = article("The harbour, Ada Lind said, will be rebuilt within two years.")
         assert texts_of(result, QuoteKind.INDIRECT) == ["The harbour", "will be rebuilt within two years"]
 
-    def test_parenthetical_adverb_is_not_speech(self):
-        """An opening adverbial before a parenthetical clause is not reported speech."""
+    def test_parenthetical_adverb_is_reported_too(self):
+        """An opening adverbial before a parenthetical clause is part of what the source said."""
         result = article("Too often, Ada Lind said, the council waits for the next storm.")
-        assert texts_of(result, QuoteKind.INDIRECT) == ["the council waits for the next storm"]
+        assert texts_of(result, QuoteKind.INDIRECT) == ["Too often", "the council waits for the next storm"]
+
+    def test_short_lead_before_a_direct_quote(self):
+        """A word or two before "Roe said, \"...\"" is reported; a scene-setting phrase is not."""
+        result = article('Instead, Ada Lind said, "we will wait for the spring tides."')
+        assert texts_of(result, QuoteKind.INDIRECT) == ["Instead"]
+        result = article('In a statement on Friday, Ada Lind said, "we will wait for the spring tides."')
+        assert texts_of(result, QuoteKind.INDIRECT) == []
 
     def test_according_to_source_with_relative_clause(self):
         """A relative clause after the source of "according to" is not the content."""

@@ -22,6 +22,7 @@ from newsmodel.model import (
     Dateline,
     Defect,
     Entity,
+    Excerpt,
     Image,
     Mention,
     MentionForm,
@@ -121,7 +122,7 @@ def finalize(doc: Doc, draft: Draft) -> Article:
             quote.speaker.add(quote.mention)
     frozen: dict[int, Entity] = {}
     drafts = [e for e in doc.entities if e.mentions]
-    drafts.sort(key=lambda e: min(m.span for m in e.mentions))
+    drafts.sort(key=lambda e: min((m.span.start, m.span.end) for m in e.mentions))
     entities = []
     for number, entity_draft in enumerate(drafts, 1):
         entity = _freeze_entity(entity_draft, f"e{number}")
@@ -129,7 +130,7 @@ def finalize(doc: Doc, draft: Draft) -> Article:
         entities.append(entity)
     quotes = [
         _freeze_quote(q, f"q{number}", doc.text, frozen)
-        for number, q in enumerate(sorted(doc.quotes, key=lambda q: q.span), 1)
+        for number, q in enumerate(sorted(doc.quotes, key=_span_key), 1)
     ]
     dateline = draft.dateline
     if dateline is not None and dateline.span is None and doc.text.startswith(dateline.text):
@@ -159,15 +160,20 @@ def finalize(doc: Doc, draft: Draft) -> Article:
     )
 
 
+def _span_key(item: Mention | Excerpt | QuoteDraft) -> tuple[int, int]:
+    """What orders items by span, as spans order, without calling the spans' comparisons."""
+    return item.span.start, item.span.end
+
+
 def _freeze_entity(draft: EntityDraft, entity_id: str) -> Entity:
     by_span: dict[Span, Mention] = {}
     for mention in draft.mentions:  # the first mention recorded at a span wins
         by_span.setdefault(mention.span, mention)
-    mentions = sorted(by_span.values(), key=lambda m: m.span)
+    mentions = sorted(by_span.values(), key=_span_key)
     names = [m.text for m in mentions if m.form is MentionForm.NAME]
     name = draft.name or (max(names, key=len) if names else mentions[0].text)
     aliases = dict.fromkeys(a for a in [*names, *draft.aliases] if a != name)
-    roles = dict.fromkeys(sorted(draft.roles, key=lambda r: r.span))
+    roles = dict.fromkeys(sorted(draft.roles, key=_span_key))
     return Entity(
         id=entity_id,
         name=name,

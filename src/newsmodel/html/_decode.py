@@ -74,6 +74,8 @@ class Decoded:
     text: str
     encoding: str | None
     defects: tuple[Defect, ...] = ()
+    utf8: bytes | None = None
+    """The input bytes when they are exactly ``text`` in UTF-8 (valid, no byte order mark)."""
 
 
 @cache
@@ -124,8 +126,14 @@ def _decode_counting(data: bytes, codec: str) -> tuple[str, int]:
 
 
 def _utf8_evidence(data: bytes) -> tuple[str, int, int]:
-    """Decode as UTF-8 with replacement; count valid multi-byte characters and invalid runs."""
-    text, invalid = _decode_counting(data, "utf-8")
+    """Decode as UTF-8 with replacement; count valid multi-byte characters and invalid runs.
+
+    For valid UTF-8 (no invalid runs) the count is only 1 or 0: whether there is any.
+    """
+    text = data.decode("utf-8", "replace")
+    if "\ufffd" not in text:  # nothing was replaced: valid, and no need to count
+        return text, 0 if text.isascii() else 1, 0
+    invalid = len(text) - len(data.decode("utf-8", "ignore"))
     non_ascii = len(text) - len(text.encode("ascii", "ignore"))
     return text, non_ascii - invalid, invalid
 
@@ -173,7 +181,7 @@ def decode_bytes(data: bytes, policy: ParsePolicy) -> Decoded:
             return Decoded(utf8_text, "utf-8", tuple(defects))
         return Decoded(_decode_with(data, declared, policy, defects), declared, tuple(defects))
     if invalid == 0:
-        return Decoded(utf8_text, "utf-8", tuple(defects))
+        return Decoded(utf8_text, "utf-8", tuple(defects), utf8=data)
     if multibyte > invalid:
         defects.append(
             _defect(
@@ -193,8 +201,11 @@ def decode_bytes(data: bytes, policy: ParsePolicy) -> Decoded:
     return Decoded(_decode_with(data, fallback, policy, defects), fallback, tuple(defects))
 
 
-def to_parser_bytes(text: str, policy: ParsePolicy) -> tuple[bytes, list[Defect]]:
+def to_parser_bytes(text: str, policy: ParsePolicy, utf8: bytes | None = None) -> tuple[bytes, list[Defect]]:
     """UTF-8 bytes of ``text`` that lxml accepts whole, and what had to change.
+
+    ``utf8`` is ``text`` in UTF-8 when the caller has it (the page's own bytes), saving the
+    encoding.
 
     Lone surrogates become U+FFFD; C0 controls (but tab, line feed, carriage return) and the
     non-characters U+FFFE/U+FFFF are removed; form feed becomes a space; a leading byte order
@@ -203,7 +214,10 @@ def to_parser_bytes(text: str, policy: ParsePolicy) -> tuple[bytes, list[Defect]
     character is a single byte no multi-byte sequence contains.
     """
     defects: list[Defect] = []
-    data = text.removeprefix("\ufeff").encode("utf-8", "surrogatepass")
+    if utf8 is not None and not text.startswith("\ufeff"):
+        data = utf8
+    else:
+        data = text.removeprefix("\ufeff").encode("utf-8", "surrogatepass")
     if b"\xed" in data and _SURROGATE_BYTES.search(data):
         text, defects = scrub(text.removeprefix("\ufeff"))
         if policy.strict:

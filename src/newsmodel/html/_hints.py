@@ -32,6 +32,9 @@ class ClassHints:
     """Words whose match is certain (see :data:`Hints.boilerplate_class`)."""
     ignore: tuple[str, ...] = ()
     """Words that contain a hint but are none ("commentary" is not "comment")."""
+    token_words: re.Pattern[str] | None = None
+    """Any token word anywhere: it finds one in any lower-cased attribute that :attr:`tokens`
+    matches once humps are split (``None`` when a word has a space, which a split can make)."""
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> ClassHints:
@@ -41,6 +44,7 @@ class ClassHints:
             tokens=_alternation(data["tokens"], "(?<![a-z0-9])(?:{})(?![a-z0-9])"),
             strong=frozenset(data.get("strong", ())),
             ignore=tuple(data.get("ignore", ())),
+            token_words=None if any(" " in w for w in data["tokens"]) else _alternation(data["tokens"], "{}"),
         )
 
     def match(self, attribute: str) -> str | None:
@@ -57,14 +61,19 @@ class ClassHints:
         return self._find(" ".join(names))
 
     def _find(self, attribute: str) -> str | None:
+        lowered = attribute.lower()
         if self.substrings is not None:
-            lowered = attribute.lower()
+            unignored = lowered
             for word in self.ignore:
-                lowered = lowered.replace(word, " ")
-            found = self.substrings.search(lowered)
+                unignored = unignored.replace(word, " ")
+            found = self.substrings.search(unignored)
             if found is not None:
                 return found.group()
-        if self.tokens is not None:
+        # Splitting humps only adds spaces, so a token word is in the attribute before it is:
+        # the cheap test spares most attributes the split.
+        if self.tokens is not None and (
+            self.token_words is None or self.token_words.search(lowered) is not None
+        ):
             found = self.tokens.search(_HUMP.sub(r"\1 \2", attribute).lower())
             if found is not None:
                 return found.group()

@@ -151,6 +151,8 @@ class TextRules:
             if key in self.phrases or not key:
                 return key or "punctuation"
         lowered = " ".join(text.lower().split())
+        if not lowered.startswith(self.starts):  # one test for all: most text opens with none
+            return None
         for start in self.starts:
             # A whole word or phrase: "anzeige" opens "Anzeige: ..." but not "Anzeigenkunden".
             if lowered.startswith(start) and (

@@ -106,13 +106,18 @@ class Frames:
 class _Open:
     """A block element whose text is being collected."""
 
-    __slots__ = ("frame", "level", "links", "pieces")
+    __slots__ = ("broken", "frame", "level", "links", "pieces", "solid")
 
     def __init__(self, frame: int, level: int) -> None:
         self.frame = frame
         self.level = level
         self.pieces: list[str | None] = []
-        self.links: list[bool] = []
+        self.links: list[int] = []
+        """Indexes of the pieces inside links."""
+        self.solid = False
+        """Whether a piece has more than white space."""
+        self.broken = False
+        """Whether a piece is a line break."""
 
 
 class _Walker:
@@ -121,7 +126,6 @@ class _Walker:
         self.frames = Frames()
         self.segments: list[Segment] = []
         self.open: list[_Open] = []
-        self.in_link = 0
         self.in_pre = 0
         self.in_quote = 0
         self.in_item = 0
@@ -132,11 +136,15 @@ class _Walker:
         self.block_tags = hints.block_tags
         self.cell_tags = hints.cell_tags
 
-    def add(self, text: str | None) -> None:
-        if text and self.open:
+    def add(self, text: str, in_link: int) -> None:
+        """Add a piece of text to the open block (the same as the walk does inline)."""
+        if self.open:
             top = self.open[-1]
             top.pieces.append(text)
-            top.links.append(self.in_link > 0)
+            if in_link:
+                top.links.append(len(top.pieces) - 1)
+            if not top.solid and not text.isspace():
+                top.solid = True
 
     def kind(self) -> BlockKind:
         # Only a heading's own text is a heading: libxml2 leaves "<h2>...</h3>" open, and the
@@ -155,10 +163,18 @@ class _Walker:
         top = self.open[-1]
         if not top.pieces:
             return
-        pieces, links = top.pieces, top.links
-        top.pieces, top.links = [], []
+        pieces, link_pieces, solid, broken = top.pieces, top.links, top.solid, top.broken
+        top.pieces, top.links, top.solid, top.broken = [], [], False, False
+        if not solid:  # white space and line breaks only: no text to emit, whatever the kind
+            return
         kind = self.kind()
         level = top.level
+        if not link_pieces and not broken and kind is not BlockKind.PREFORMATTED:  # one plain line
+            self._emit(_normalize("".join(pieces)), 0, kind, top.frame, level)  # type: ignore[arg-type]
+            return
+        links = [False] * len(pieces)
+        for index in link_pieces:
+            links[index] = True
         if kind is BlockKind.PREFORMATTED:
             self._emit_pre(pieces, links, top.frame, level)
             return
@@ -206,65 +222,11 @@ class _Walker:
     def _emit(
         self, text: str, link_size: int, kind: BlockKind, frame: int, level: int, *, lead: int = 0
     ) -> None:
+        if not text:
+            return
         size = text_size(text)
         link_size = min(link_size, size)
         self.segments.append(Segment(text, kind, frame, size, link_size, level, min(lead, link_size)))
-
-    def start(self, element: lxml.etree._Element) -> bool:
-        """Open an element; ``True`` when its subtree is not to be walked (figures, hidden)."""
-        tag = element.tag if isinstance(element.tag, str) else ""
-        block = tag in self.block_tags or not self.open_frames
-        if tag in self.cell_tags:  # a layout cell holding blocks is a block itself
-            block = any(isinstance(c.tag, str) and c.tag in self.block_tags for c in element)
-        if not block:
-            return self.start_inline(element, tag)
-        names, ident = element.get("class"), element.get("id")
-        attribute = f"{names} {ident}" if names and ident else names or ident or ""
-        figure = bool(self.open_frames) and (
-            (tag in self.hints.figure_tags and _has_image(element)) or self._is_caption(element, attribute)
-        )
-        frames = self.frames
-        number = len(frames.tags)
-        frames.elements.append(element)
-        frames.tags.append(tag)
-        frames.parents.append(self.open_frames[-1] if self.open_frames else -1)
-        frames.ends.append(number)
-        frames.hidden.append(_is_hidden(element))
-        frames.attributes.append(attribute)
-        self.open_frames.append(number)
-        self.kinds.append(_FRAME)
-        if self.open:
-            self.flush()
-        self.open.append(_Open(number, _HEADINGS.get(tag, 0)))
-        if tag == "pre":
-            self.in_pre += 1
-        elif tag == "blockquote":
-            self.in_quote += 1
-        elif tag in self.hints.list_item_tags:
-            self.in_item += 1
-        if figure:
-            self.figures.append(number)
-            return True
-        self.add(element.text)
-        return False
-
-    def start_inline(self, element: lxml.etree._Element, tag: str) -> bool:
-        if _is_hidden(element):  # hidden inline text is dropped; a hidden block is only marked
-            self.kinds.append(_SKIPPED)
-            return True
-        if tag == "a":
-            self.in_link += 1
-            self.kinds.append(_LINK)
-        elif tag in self.cell_tags:  # a data cell: the row reads as one line
-            self.add(" ")
-            self.kinds.append(_CELL)
-        else:
-            if tag == "br" and self.open:
-                self.open[-1].pieces.append(_BR)
-                self.open[-1].links.append(False)
-            self.kinds.append(_INLINE)
-        self.add(element.text)
-        return False
 
     def _is_caption(self, element: lxml.etree._Element, attribute: str) -> bool:
         """Whether a block is a caption, or an image with its caption, by class and size."""
@@ -286,35 +248,100 @@ class _Walker:
                 return False
         return kind == _CAPTION or has_image
 
-    def end(self, element: lxml.etree._Element) -> None:
-        kind = self.kinds.pop()
-        if kind == _FRAME:
-            number = self.open_frames.pop()
-            frames = self.frames
-            frames.ends[number] = len(frames.tags) - 1
-            tag = frames.tags[number]
-            self.flush()
-            self.open.pop()
-            if tag == "pre":
-                self.in_pre -= 1
-            elif tag == "blockquote":
-                self.in_quote -= 1
-            elif tag in self.hints.list_item_tags:
-                self.in_item -= 1
-        elif kind == _LINK:
-            self.in_link -= 1
-        elif kind == _CELL:
-            self.add(" ")
-        self.add(element.tail)
-
-    def walk(self, root: lxml.etree._Element) -> None:
+    def walk(self, root: lxml.etree._Element) -> None:  # noqa: PLR0915 (one loop: calls per element cost more)
+        """Walk the tree once, opening and closing elements (one loop: it runs per element)."""
+        block_tags, cell_tags = self.block_tags, self.cell_tags
+        figure_tags, list_item_tags = self.hints.figure_tags, self.hints.list_item_tags
+        frames = self.frames
+        elements, tags, parents, ends = frames.elements, frames.tags, frames.parents, frames.ends
+        hidden, attributes = frames.hidden, frames.attributes
+        open_blocks, open_frames, kinds = self.open, self.open_frames, self.kinds
+        top: _Open | None = None  # the innermost open block, whose text is being collected
+        in_link = 0
         walker = lxml.etree.iterwalk(root, events=("start", "end"))
         for event, element in walker:
             if event == "start":
-                if self.start(element):
-                    walker.skip_subtree()
+                tag = element.tag
+                if not isinstance(tag, str):
+                    tag = ""
+                block = tag in block_tags or not open_frames
+                if tag in cell_tags:  # a layout cell holding blocks is a block itself
+                    block = any(isinstance(c.tag, str) and c.tag in block_tags for c in element)
+                if not block:
+                    if _is_hidden(element):  # hidden inline text is dropped; a hidden block is only marked
+                        kinds.append(_SKIPPED)
+                        walker.skip_subtree()
+                        continue
+                    if tag == "a":
+                        in_link += 1
+                        kinds.append(_LINK)
+                    elif tag in cell_tags:  # a data cell: the row reads as one line
+                        self.add(" ", in_link)
+                        kinds.append(_CELL)
+                    else:
+                        if tag == "br" and top is not None:
+                            top.pieces.append(_BR)
+                            top.broken = True
+                        kinds.append(_INLINE)
+                else:
+                    names, ident = element.get("class"), element.get("id")
+                    attribute = f"{names} {ident}" if names and ident else names or ident or ""
+                    figure = bool(open_frames) and (
+                        (tag in figure_tags and _has_image(element))
+                        or (bool(attribute) and self._is_caption(element, attribute))
+                    )
+                    number = len(tags)
+                    elements.append(element)
+                    tags.append(tag)
+                    parents.append(open_frames[-1] if open_frames else -1)
+                    ends.append(number)
+                    hidden.append(_is_hidden(element))
+                    attributes.append(attribute)
+                    open_frames.append(number)
+                    kinds.append(_FRAME)
+                    if top is not None and top.pieces:
+                        self.flush()
+                    top = _Open(number, _HEADINGS.get(tag, 0))
+                    open_blocks.append(top)
+                    if tag == "pre":
+                        self.in_pre += 1
+                    elif tag == "blockquote":
+                        self.in_quote += 1
+                    elif tag in list_item_tags:
+                        self.in_item += 1
+                    if figure:
+                        self.figures.append(number)
+                        walker.skip_subtree()
+                        continue
+                text = element.text
             else:
-                self.end(element)
+                kind = kinds.pop()
+                if kind == _FRAME:
+                    number = open_frames.pop()
+                    ends[number] = len(tags) - 1
+                    tag = tags[number]
+                    if top is not None and top.pieces:
+                        self.flush()
+                    open_blocks.pop()
+                    top = open_blocks[-1] if open_blocks else None
+                    if tag == "pre":
+                        self.in_pre -= 1
+                    elif tag == "blockquote":
+                        self.in_quote -= 1
+                    elif tag in list_item_tags:
+                        self.in_item -= 1
+                elif kind == _LINK:
+                    in_link -= 1
+                elif kind == _CELL:
+                    self.add(" ", in_link)
+                text = element.tail
+            if text and top is not None:  # the text (or tail) goes to the open block
+                pieces = top.pieces
+                pieces.append(text)
+                if in_link:
+                    top.links.append(len(pieces) - 1)
+                if not top.solid and not text.isspace():
+                    top.solid = True
 
 
 def _is_hidden(element: lxml.etree._Element) -> bool:

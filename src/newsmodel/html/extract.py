@@ -71,14 +71,14 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     as a defect on the draft.
     """
     defects: list[Defect] = []
-    encoding = None
+    encoding = utf8 = None
     if isinstance(html, bytes):
         decoded = decode_bytes(html, policy)
-        text, encoding = decoded.text, decoded.encoding
+        text, encoding, utf8 = decoded.text, decoded.encoding, decoded.utf8
         defects.extend(decoded.defects)
     else:
         text = html
-    data, cleaned = to_parser_bytes(text, policy)
+    data, cleaned = to_parser_bytes(text, policy, utf8)
     defects.extend(cleaned)
     root = parse_document(data, policy)
     if root is None:

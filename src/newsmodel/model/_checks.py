@@ -100,11 +100,14 @@ def text_value(*, empty: bool = True) -> Validator:
 
 def strings(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
     """Validator: a tuple of non-empty strings."""
-    tuple_of(str)(instance, attribute, value)
+    _tuple_of_str(instance, attribute, value)
     assert isinstance(value, tuple)  # noqa: S101  # checked above; narrows the type
     for i, item in enumerate(value):
         if not item or _SURROGATE.search(item):
             fail(instance, attribute, f"item {i} must be a non-empty string of Unicode scalar values")
+
+
+_tuple_of_str = tuple_of(str)
 
 
 def identifier(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:

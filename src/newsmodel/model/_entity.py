@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import itertools
 from typing import Any
 
 import attrs
@@ -31,8 +32,11 @@ class EntityKind(enum.Enum):
     """Any other named thing."""
 
 
+_tuple_of_mentions = _checks.tuple_of(Mention)
+
+
 def _mentions(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    _checks.tuple_of(Mention)(instance, attribute, value)
+    _tuple_of_mentions(instance, attribute, value)
     seen: set[tuple[int, int]] = set()
     for mention in value:  # type: ignore[attr-defined]  # a tuple, checked above
         key = (mention.span.start, mention.span.end)
@@ -67,8 +71,8 @@ class Entity:
     """Offices, titles and descriptions the text gives the entity, where it gives them."""
 
     def __attrs_post_init__(self) -> None:
-        starts = [m.span for m in self.mentions]
-        if starts != sorted(starts):
+        keys = [(m.span.start, m.span.end) for m in self.mentions]  # spans order as these tuples
+        if any(a > b for a, b in itertools.pairwise(keys)):
             raise ModelError(f"Entity.mentions: not in text order for entity {self.id!r}")
 
     @property

@@ -31,8 +31,11 @@ def _has_mention(entity: Entity, mention: Mention) -> bool:
     return index < len(mentions) and mentions[index] == mention
 
 
+_optional_mention = _checks.optional(_checks.instance_of(Mention))
+
+
 def _mention_of_speaker(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    _checks.optional(_checks.instance_of(Mention))(instance, attribute, value)
+    _optional_mention(instance, attribute, value)
     speaker = instance.speaker
     if isinstance(value, Mention) and speaker is not None and not _has_mention(speaker, value):
         where = f"{value.span.start}-{value.span.end}"

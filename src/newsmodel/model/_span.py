@@ -10,9 +10,12 @@ import attrs
 from newsmodel.exceptions import ModelError
 from newsmodel.model import _checks
 
+_is_int = _checks.instance_of(int)
+
 
 def _offset(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _checks.instance_of(int)(instance, attribute, value)
+    if type(value) is not int:  # the common case needs no further type check
+        _is_int(instance, attribute, value)
     if value < 0:  # type: ignore[operator]  # an int, checked above
         _checks.fail(instance, attribute, f"{value} is negative")
 
@@ -51,12 +54,12 @@ class Span:
         return self.start < other.end and other.start < self.end
 
 
-def _span(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _checks.instance_of(Span)(instance, attribute, value)
+_span = _checks.instance_of(Span)
+_text = _checks.text_value(empty=False)
 
 
 def _matches_span(instance: Any, attribute: attrs.Attribute[Any], value: object) -> None:
-    _checks.text_value(empty=False)(instance, attribute, value)
+    _text(instance, attribute, value)
     if len(value) != len(instance.span):  # type: ignore[arg-type]  # a str, checked above
         _checks.fail(
             instance,

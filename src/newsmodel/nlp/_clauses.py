@@ -54,8 +54,24 @@ _MAX_SUBJECT_WINDOW = 40
 _MAX_ADVERBIAL = 12
 _MAX_SENTENCE_WALK = 80
 _MAX_CONTENT = 120
+_MAX_LEAD = 3
 SCARE_CONFIDENCE = 0.2
 """Confidence of a short quoted fragment inside narration: scare quotes or a title."""
+_QUESTION_OPENERS = frozenset(
+    {"when", "after", "once", "if", "while", "before", "again", "later", ",", "(", "\u2014"}
+)
+"""Words that may stand right before a sentence's "asked" that reports a question put to someone."""
+_QUESTION_WORDS = frozenset(
+    {"about", "whether", "if", "to", "what", "how", "why", "who", "whom", "which", "where", "when"}
+)
+"""Words that open the question after "asked"."""
+_IRREGULAR_PASTS = frozenset(
+    {"said", "wrote", "told", "spoke", "thought", "knew", "saw", "found", "sought", "understood"}
+)
+_NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "our", "my", "your"})
+"""Words after which a cue form is a noun ("their reports", "a retort")."""
+_BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
+"""Words after which a participle cue takes the sentence's source ("..., before saying")."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -103,6 +119,8 @@ class Found:
     """Index of the direct quotation (-1 for reported speech)."""
     follows: int = -1
     """For an unclaimed direct quote: index (in :attr:`Analysis.found`) of the quote it continues."""
+    cue: Cue | None = None
+    """The cue of reported speech with no source to name ("Asked about the plan, ...")."""
 
 
 @attrs.frozen
@@ -122,8 +140,9 @@ def analyse(doc: Doc) -> Analysis:
     """Read ``doc`` for quotations and the clauses that introduce them."""
     marked, defects = scan_marks(doc.text, doc.paragraphs)
     sentences = doc.sentences or doc.paragraphs
-    paragraphs = tokenize(doc.text, doc.paragraphs, sentences, marked)
-    reader = _Reader(doc.text, doc.paragraphs, marked, lexicon())
+    lex = lexicon()
+    paragraphs = tokenize(doc.text, doc.paragraphs, sentences, marked, lex.cue_words)
+    reader = _Reader(doc.text, doc.paragraphs, marked, lex)
     for number, tokens in enumerate(paragraphs):
         reader.paragraph(number, tokens)
     return Analysis(marked=marked, defects=defects, found=reader.found)
@@ -178,17 +197,23 @@ class _Reader:
         if colon is not None and tokens[0].is_quote:
             self._direct(tokens[0].quote, colon, "cue-before-quote", number)
         self._transcript(para)
+        self._questions(para)
         clauses: list[Clause] = []
-        i = 0
-        while i < len(tokens):
-            cue = self._cue(tokens, i)
+        cue_words = self.lex.cue_words
+        headline = _headline(tokens)
+        after_cue = 0  # tokens of a cue are not read again as cues
+        for i, token in enumerate(tokens):
+            if i < after_cue or token.lower not in cue_words:
+                continue
+            cue = self._cue(tokens, i, headline=headline)
             if cue is None:
-                i += 1
                 continue
             clause = self._clause(para, cue, clauses)
+            after_cue = cue.last
             if clause is not None:
                 clauses.append(clause)
-            i = cue.last
+                if cue.cue_class is CueClass.SOURCE_FIRST:  # "according to its reports": no cue inside
+                    after_cue = _index_after(tokens, clause.source.span.end, cue.last, len(tokens))
         openings = [self._clause_start(para, clause) for clause in clauses]
         for clause, opening in zip(clauses, openings, strict=True):
             if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
@@ -200,14 +225,57 @@ class _Reader:
                 if opening > clause.cue.last and _boundary_before(tokens, opening, starts):
                     limit = opening
                     break
-            if n + 1 < len(clauses) and clauses[n + 1].source.span.start <= clause.cue.span.start:
-                # this clause sits inside the next one's source ("Roe, who writes ..., said")
+            if (
+                n + 1 < len(clauses)
+                and clauses[n + 1].source.span.start <= clause.cue.span.start
+                and not (
+                    clauses[n + 1].inherited
+                    and _that_follows(tokens, clause.cue.last, clauses[n + 1].cue.first)
+                )
+            ):
+                # this clause sits inside the next one's source ("Roe, who writes ..., said"), or
+                # "Roe praised A and criticized B": two contents; but in "Roe wrote that they
+                # would call and talk about it" the second verb is part of the reported clause
                 limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
             count = len(self.found)
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
                 para.idle.add(id(clause))
-        self._unclaimed(para, clauses, first_found)
+        self._drop_nested(first_found)
+        if any(t.is_quote and t.quote not in self.claimed and t.quote not in para.absorbed for t in tokens):
+            self._unclaimed(para, clauses, first_found)
+        self._sort_from(first_found)
+
+    def _drop_nested(self, first: int) -> None:
+        """Drop stances reported inside other reported speech.
+
+        In "Roe said that he opposes the plan", "he opposes the plan" is part of what Roe said,
+        not a second quote. Verbs of saying keep their own quote ("Roe said the agency, which
+        officials said was closing, ..."): speech reported within speech is still speech.
+        """
+        block = self.found[first:]
+        if len(block) < 2:
+            return
+        order = sorted(block, key=lambda f: (f.span.start, -f.span.end))
+        nested: set[int] = set()
+        reach = -1  # the furthest end of the reported speech seen so far
+        for found in order:
+            if found.kind is QuoteKind.DIRECT:
+                continue
+            if (
+                found.span.end <= reach
+                and found.kind is QuoteKind.INDIRECT
+                and found.clause is not None
+                and found.clause.cue.cue_class is CueClass.REPORT
+            ):
+                nested.add(id(found))
+            reach = max(reach, found.span.end)
+        if not nested:
+            return
+        self.found[first:] = [f for f in block if id(f) not in nested]
+        for index in range(first, len(self.found)):
+            if self.found[index].quote >= 0:
+                self.claimed[self.found[index].quote] = index
 
     def _transcript(self, para: _Paragraph) -> None:
         """``ROE: We will rebuild.`` -- a paragraph opened by a name and a colon.
@@ -226,6 +294,54 @@ class _Reader:
         clause = Clause(para.number, cue, source)
         self._reported(para, clause, colon + 1, len(tokens), rule="colon", whole=True, minimum=3)
 
+    def _questions(self, para: _Paragraph) -> None:
+        """``Asked about the plan, Roe said ...`` -- the question put to a source is reported too.
+
+        "Asked" opening a sentence or after "when", "after", ... (and "by" its asker, if named)
+        reports the question: from "about", "whether", "if", "to" or a question word to the
+        next comma or the sentence end. Without "by" the question has no source.
+        """
+        tokens = para.tokens
+        for k, token in enumerate(tokens):
+            if token.lower != "asked" or not token.is_word:
+                continue
+            start = para.starts[k]
+            if k > start and tokens[k - 1].lower not in _QUESTION_OPENERS:
+                continue
+            high = min(para.ends[k], k + _MAX_ADVERBIAL)
+            source = None
+            m = k + 1
+            if m < high and tokens[m].lower == "by":
+                source = para.parser.after(m + 1, high)
+                if source is None:
+                    continue
+                m = _index_after(tokens, source.span.end, m + 1, high)
+            while (
+                m < high
+                and not tokens[m].is_quote
+                and tokens[m].text not in ",;:"
+                and tokens[m].text not in _TERMINAL
+            ):
+                if tokens[m].lower in _QUESTION_WORDS and not tokens[m].capitalized:
+                    break
+                m += 1
+            if m >= high or tokens[m].lower not in _QUESTION_WORDS:
+                continue
+            end = m + 1
+            while end < para.ends[k] and tokens[end].text != "," and not tokens[end].is_quote:
+                if tokens[end].text in _TERMINAL and not _abbreviation_dot(tokens, end, self.lex):
+                    break
+                end += 1
+            if end - m < 2:
+                continue
+            cue = Cue(Span(start=token.start, end=token.end), CueClass.SPEECH, False, k, k + 1)
+            span = Span(start=tokens[m].start, end=tokens[end - 1].end)
+            if source is not None:
+                clause = Clause(para.number, cue, source)
+                self.found.append(Found(span, QuoteKind.INDIRECT, 0.8, para.number, clause, "question"))
+            else:
+                self.found.append(Found(span, QuoteKind.INDIRECT, 0.8, para.number, rule="question", cue=cue))
+
     def _clause_start(self, para: _Paragraph, clause: Clause) -> int:
         """Index of the clause's first token (its source, or its cue when the source follows)."""
         cue = clause.cue
@@ -233,26 +349,55 @@ class _Reader:
             return cue.first
         return _index_at(para.tokens, clause.source.span.start, para.low(cue.first), cue.first)
 
-    def _cue(self, tokens: list[Token], i: int) -> Cue | None:
+    def _cue(self, tokens: list[Token], i: int, *, headline: bool = False) -> Cue | None:
+        """The cue starting at token ``i``; a capitalised one only in a ``headline`` (not first)."""
         token = tokens[i]
-        if not token.is_word or self._auxiliary(token):
-            return None  # "said again", "said also"
         lex = self.lex
+        if token.lower not in lex.cue_words or not token.is_word or self._auxiliary(token):
+            return None  # not a cue word; "said again", "said also"
+        capitalized = token.capitalized and not (headline and i > 0)
         for phrase in lex.phrases.get(token.lower, ()):
             n = len(phrase.words)
             if i + n <= len(tokens) and all(tokens[i + k].lower == phrase.words[k] for k in range(n)):
                 if phrase.cue_class is CueClass.NOT_A_CUE:
                     return None
-                if phrase.cue_class is not CueClass.SOURCE_FIRST and token.capitalized:
+                if phrase.cue_class is not CueClass.SOURCE_FIRST and capitalized:
                     continue
                 span = Span(start=token.start, end=tokens[i + n - 1].end)
                 return Cue(span, phrase.cue_class, False, i, i + n)
         verb = lex.verbs.get(token.lower)
-        if verb is None or token.capitalized:
+        if verb is None or capitalized:
             return None
-        if i + 1 < len(tokens) and lex.is_("finite", tokens[i + 1].lower):
-            return None  # a noun: "the estimate was", "his claims have"
+        if i + 1 < len(tokens) and (
+            (lex.is_("finite", tokens[i + 1].lower) and not tokens[i + 1].capitalized)
+            or (tokens[i + 1].lower == "of" and not self._past(token.lower))
+        ):
+            return None  # a noun: "the estimate was", "his claims have", "a comment of her own"
+        if i > 0 and self._determined_noun(tokens, i):
+            return None  # a noun: "their reports", "a retort", "her recovered emails"
         return Cue(Span(start=token.start, end=token.end), verb.cue_class, verb.takes_object, i, i + 1)
+
+    def _past(self, lower: str) -> bool:
+        """Whether a cue form is a past tense ("said of Roe" is a verb, "a comment of" a noun)."""
+        return lower.endswith("ed") or lower in _IRREGULAR_PASTS
+
+    def _determined_noun(self, tokens: list[Token], i: int) -> bool:
+        """Whether the word at ``i`` follows an article or a possessive.
+
+        A plural form may have a participle between ("her recovered emails").
+        """
+        previous = tokens[i - 1]
+        if previous.lower in _NOUN_DETERMINERS:
+            return True
+        return (
+            tokens[i].lower.endswith("s")
+            and i > 1
+            and previous.is_word
+            and not previous.capitalized
+            and previous.lower.endswith("ed")
+            and previous.lower not in self.lex.verbs
+            and tokens[i - 2].lower in _NOUN_DETERMINERS
+        )
 
     def _clause(self, para: _Paragraph, cue: Cue, clauses: list[Clause]) -> Clause | None:
         tokens = para.tokens
@@ -262,6 +407,9 @@ class _Reader:
         high = para.ends[k]
         if cue.cue_class is CueClass.SOURCE_FIRST:
             source = parser.after(cue.last, high)
+            if source is None or self._source_goes_on(tokens, source, cue.last, high):
+                # "according to Federal Election Commission filings": more than the name
+                source = parser.loose_after(cue.last, high) or source
             return None if source is None else Clause(para.number, cue, source)
         j = k
         while j > low and k - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
@@ -273,27 +421,122 @@ class _Reader:
         participle = tokens[k].lower.endswith("ing") and j == k
         if j == k and j > low and tokens[k].lower.endswith("s") and self._counts(tokens[j - 1]):
             return None  # a plural noun: "a dozen states", "50 reports"
-        source = None if participle else parser.before(j, low)
+        source = None if participle else self._source_before(parser, tokens, j, low)
+        if participle:
+            source = self._absolute(parser, tokens, j, low)  # "with a spokesman, Jo Poe, saying"
         if source is not None:
             return Clause(para.number, cue, source)
         previous = tokens[j - 1] if j > low else None
         if previous is not None and (
-            (previous.text == "," and tokens[k].lower.endswith("ing")) or previous.lower in ("and", "but")
+            (previous.lower in _BEFORE_PARTICIPLE and tokens[k].lower.endswith("ing"))
+            or previous.lower in ("and", "but")
         ):
             # "..., adding that" / "... and said": the subject of the clause or sentence before
-            if clauses:
-                earlier = clauses[-1]
-                if tokens[earlier.cue.first].sentence == tokens[k].sentence or earlier.cue.last >= k - 12:
-                    return Clause(para.number, cue, earlier.source, inherited=True)
+            main = self._main_clause(para, clauses, k)
+            if main is not None:
+                return Clause(para.number, cue, main.source, inherited=True)
             subject = self._sentence_subject(para, k)
-            return None if subject is None else Clause(para.number, cue, subject, inherited=True)
+            if subject is not None:
+                return Clause(para.number, cue, subject, inherited=True)
+            if clauses and clauses[-1].cue.last >= k - 12:
+                return Clause(para.number, cue, clauses[-1].source, inherited=True)
+            return None
         if j == k and (
             previous is None or previous.is_quote or previous.text in (",", ":") or previous.text in _DASHES
         ):
             source = parser.after(cue.last, high)
             if source is not None and self._ends_inversion(tokens, source, cue.last, high):
                 return Clause(para.number, cue, source, inverted=True)
-        return None
+        if participle or cue.cue_class is not CueClass.SPEECH:
+            return None
+        # "People with direct knowledge of the talks said": a subject the parser cannot read
+        source = parser.loose_before(j, low)
+        return None if source is None else Clause(para.number, cue, source)
+
+    def _source_before(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
+        """The source before a verb at ``j``, past time adverbials ("Roe on Thursday said")."""
+        source = parser.before(j, low)
+        if source is not None and not self._only_time(tokens, source, low, j):
+            return source
+        timed = self._time_before(tokens, j, low)
+        return parser.before(timed, low) if timed < j else None
+
+    def _only_time(self, tokens: list[Token], source: Source, low: int, j: int) -> bool:
+        """Whether a name source is only time words ("Priebus later Thursday told")."""
+        if source.form is not MentionForm.NAME:
+            return False
+        first = _index_after(tokens, source.mention.start, low, j)
+        last = _index_after(tokens, source.mention.end, first, j)
+        return all(self.lex.is_("time", t.lower) for t in tokens[first:last])
+
+    def _absolute(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
+        """The subject of "with NOUN PHRASE saying": the phrase, if "with" opens it."""
+        source = parser.before(j, low)
+        if source is None or source.form is MentionForm.PRONOUN:
+            return None
+        start = _index_after(tokens, source.span.start, low, j)
+        return source if start > low and tokens[start - 1].lower == "with" else None
+
+    def _main_clause(self, para: _Paragraph, clauses: list[Clause], k: int) -> Clause | None:
+        """The clause of token ``k``'s sentence whose source a participle at ``k`` takes.
+
+        Clauses inside a relative or subordinate clause ("an architect who said") are passed
+        over; of the rest the nearest with a verb of saying, else the first ("Roe wrote that
+        the agents knew ..., saying": Roe).
+        """
+        tokens = para.tokens
+        sentence = tokens[k].sentence
+        candidates: list[Clause] = []
+        for clause in clauses:
+            if tokens[clause.cue.first].sentence != sentence or clause.cue.first >= k:
+                continue
+            if clause.source.form is MentionForm.PRONOUN and clause.source.antecedent is not None:
+                continue
+            opening = self._clause_start(para, clause)
+            if opening > 0 and not clause.inverted and self._subordinator(tokens[opening - 1]):
+                continue
+            candidates.append(clause)
+        speech = [c for c in candidates if c.cue.cue_class is CueClass.SPEECH]
+        if speech:
+            return speech[-1]
+        return candidates[0] if candidates else None
+
+    def _time_before(self, tokens: list[Token], end: int, low: int) -> int:
+        """Start of the time adverbials ending before ``end`` ("on Thursday evening", "in 2010")."""
+        lex = self.lex
+        k = end
+        while k > low and end - k < _MAX_AUXILIARIES:
+            token = tokens[k - 1]
+            if (
+                token.is_word
+                and (lex.is_("time", token.lower) or token.text.isdigit())
+                and not (
+                    token.capitalized
+                    and k - 1 > low
+                    and tokens[k - 2].capitalized
+                    and tokens[k - 2].is_word
+                    and not lex.is_("time", tokens[k - 2].lower)
+                )
+            ):
+                k -= 1
+                if k > low and lex.is_("preposition", tokens[k - 1].lower) and not tokens[k - 1].capitalized:
+                    k -= 1
+                continue
+            if token.lower in ("evening", "morning", "afternoon", "night") and k - 1 > low:
+                k -= 1
+                continue
+            break
+        return k
+
+    def _source_goes_on(self, tokens: list[Token], source: Source, start: int, high: int) -> bool:
+        """Whether a few more words, no clause, follow a source up to a comma or the sentence end."""
+        k = _index_after(tokens, source.span.end, start, high)
+        end = k
+        while end < high and end - k <= 3 and tokens[end].is_word:
+            if self.lex.is_("finite", tokens[end].lower) or self.lex.is_("relative", tokens[end].lower):
+                return False
+            end += 1
+        return k < end < high and end - k <= 3 and (tokens[end].text in ",;" or tokens[end].text in _TERMINAL)
 
     def _subordinator(self, token: Token) -> bool:
         lower = token.lower
@@ -309,7 +552,10 @@ class _Reader:
             return None
         tokens = para.tokens
         first = tokens[start]
-        if self._adverbial(first) and first.lower not in self.lex.pronouns:
+        opening = self._adverbial(first) and first.lower not in self.lex.pronouns
+        if not opening and start + 2 < k and tokens[start + 1].lower in ("later", "earlier", "ago"):
+            opening = tokens[start + 2].text == ","  # "Hours later, Roe ..."
+        if opening:
             # "In his speech, Obama ... and said": the subject follows an opening adverbial
             comma = next((m for m in range(start + 1, min(k, start + 10)) if tokens[m].text == ","), -1)
             if comma < 0:
@@ -337,8 +583,9 @@ class _Reader:
                 (self.lex.is_("preposition", lower) or self.lex.is_("np-preposition", lower))
                 and not token.capitalized
             )
-            or lower in ("and", "but", "who", "whose", "which")
+            or lower in ("and", "but", "who", "whose", "which", "that")
             or (not token.capitalized and lower.endswith(("ed", "ing")) and lower not in self.lex.verbs)
+            or (lower in _PARTICIPLES and lower not in self.lex.verbs)  # "said the chief known as Bob"
         )
 
     def _adverbial(self, token: Token) -> bool:
@@ -347,7 +594,7 @@ class _Reader:
         lex = self.lex
         return (
             not token.is_word
-            or lower.endswith("ly")
+            or (lower.endswith("ly") and lower not in lex.given_names)  # not "Carly", "Kelly"
             or lower in ("too", "so", "very", "fact", "course", "turn", "general", "short", "addition")
             or any(
                 lex.is_(name, lower)
@@ -385,7 +632,24 @@ class _Reader:
             after = _index_after(tokens, clause.source.span.end, cue.last, high)
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
+        if (
+            according
+            and forward is not None
+            and forward > after
+            and tokens[forward - 1].text == ","
+            and clause_start - 1 > low
+            and tokens[clause_start - 1].text == ","
+            and not any(self.lex.is_("finite", t.lower) for t in tokens[forward:high])
+        ):
+            forward = None  # "..., according to the survey, the agency's annual report.": an apposition
         b = self._quote_before(para, clause, clause_start, forward)
+        if (
+            b >= 0
+            and self._embedded(para, b - 1)
+            and forward is not None
+            and self._prepositional(tokens, b - 1, low)
+        ):
+            b = -1  # On the show "This Week," Roe said ...: the quote names where, the content follows
         if b >= 0:
             if self._embedded(para, b - 1):
                 # Yet the plan is "a disaster," Roe said: reported speech quoting a fragment
@@ -401,6 +665,8 @@ class _Reader:
                 self._forward(para, clause, forward, high, rule)
             return
         if forward is not None:
+            if tokens[forward].is_quote and forward > after and tokens[forward - 1].text in (",", ":"):
+                self._lead(para, clause, clause_start, low, rule, short=True)  # Instead, Roe said, "..."
             self._forward(para, clause, forward, high, rule)
             return
         if self._parenthetical(para, clause, clause_start, after, high=high, rule=rule):
@@ -427,19 +693,54 @@ class _Reader:
         tail = self._skip_adverbials(tokens, after, high, clause.cue)
         if (
             tail is None
+            or (tail > after and tokens[after].lower == "to")  # "sought to portray ..., while"
             or tail + 1 >= high
             or tokens[tail].text != ","
             or not tokens[tail + 1].is_word
+            or self.lex.is_("conjunction", tokens[tail + 1].lower)  # "..., Roe said, although ..."
             or clause_start - 1 <= low
             or tokens[clause_start - 1].text != ","
             or clause.inherited
         ):
             return False
-        first = self._local_start(tokens, clause_start - 1, low)
-        if not all(self._adverbial(t) for t in tokens[first : clause_start - 1]):
-            self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1)
+        self._lead(para, clause, clause_start, low, rule)
         self._reported(para, clause, tail + 1, high, rule=rule)
         return True
+
+    def _lead(
+        self, para: _Paragraph, clause: Clause, clause_start: int, low: int, rule: str, *, short: bool = False
+    ) -> None:
+        """``Still, Roe said, ...``: the words before a parenthetical clause are reported too.
+
+        Even one word ("But", "Instead") or an adverbial is part of what the source said. Before
+        a clause that introduces a direct quote (``short``) only a few words that do not open
+        with a preposition are: "In a statement, Roe said, "..."" sets the scene.
+        """
+        tokens = para.tokens
+        if clause_start - 1 <= low or tokens[clause_start - 1].text != "," or clause.inherited:
+            return
+        first = self._local_start(tokens, clause_start - 1, low)
+        if any(t.is_quote for t in tokens[first : clause_start - 1]):
+            return
+        if short and (
+            clause_start - 1 - first > _MAX_LEAD
+            or self.lex.is_("preposition", tokens[first].lower)
+            or tokens[first].lower.endswith("ing")
+        ):
+            return
+        self._reported(para, clause, first, clause_start - 1, rule=rule, minimum=1, lead=True)
+
+    def _prepositional(self, tokens: list[Token], index: int, low: int) -> bool:
+        """Whether the sentence part ending at ``index`` opens with a preposition ("On Fox, ...")."""
+        first = self._local_start(tokens, index, low)
+        token = tokens[first]
+        return (
+            first < index
+            and token.is_word
+            and (
+                self.lex.is_("preposition", token.lower) or token.lower.endswith("ing")
+            )  # "Walking in to ..."
+        )
 
     def _quote_before(self, para: _Paragraph, clause: Clause, clause_start: int, forward: int | None) -> int:
         """Index just past a direct quote the clause follows ("...," Roe said), or -1."""
@@ -541,6 +842,15 @@ class _Reader:
                         break
                     if not tokens[m].is_word:
                         break
+        if (
+            k > after
+            and k + 1 < high
+            and (
+                tokens[k].lower == "to"
+                or (tokens[k].lower in ("not", "never") and tokens[k + 1].lower == "to")
+            )
+        ):
+            return k  # "urged voters to stay home", "told them not to worry": the infinitive is the content
         skipped = self._skip_adverbials(tokens, k, high, cue)
         if skipped is None:
             return None
@@ -602,6 +912,8 @@ class _Reader:
             ):
                 k += 2  # "said on Friday", "said in 2015"
                 continue
+            if lower == "to" and cue.cue_class is CueClass.REPORT:
+                return k  # "hoped to carry the state": the infinitive is the content
             if lex.is_("preposition", lower) and not token.capitalized:
                 explicit = self._lookahead(tokens, k, high)
                 if explicit is None:
@@ -647,6 +959,7 @@ class _Reader:
         rule: str,
         minimum: int = 2,
         whole: bool = False,
+        lead: bool = False,
     ) -> None:
         if clause.cue.cue_class is CueClass.QUOTE:
             return  # "continued to rise": a direct-quote cue only
@@ -655,7 +968,7 @@ class _Reader:
             end = self._local_end(tokens, start, end)
         while end > start and (
             tokens[end - 1].text in ".,;:!?\u2014\u2013-(["
-            or tokens[end - 1].lower in _TRAILING_CONJUNCTIONS  # "... the coup and" | demanded ...
+            or (not lead and tokens[end - 1].lower in _TRAILING_CONJUNCTIONS)  # "... the coup and" | demanded
         ):
             end -= 1
         while start < end and not (tokens[start].is_word or tokens[start].is_quote):
@@ -669,7 +982,7 @@ class _Reader:
         if words < minimum and not inside:
             return
         if not inside and (
-            all(self._adverbial(t) for t in tokens[start:end])
+            (not lead and all(self._adverbial(t) for t in tokens[start:end]))
             or (
                 tokens[start].lower in ("which", "who", "whom")
                 and start > 0
@@ -697,13 +1010,13 @@ class _Reader:
         tokens = para.tokens
         here = sorted(range(first_found, len(self.found)), key=lambda i: self.found[i].span.start)
         previous = first_found - 1
-        while previous >= 0 and self.found[previous].confidence <= SCARE_CONFIDENCE:
+        while previous >= 0 and not _context(self.found[previous]):
             previous -= 1
         state = _Context(previous=previous)
         next_found = next_cue = 0
         for position, token in enumerate(tokens):
             while next_found < len(here) and self.found[here[next_found]].span.end <= token.start:
-                if self.found[here[next_found]].confidence > SCARE_CONFIDENCE:
+                if _context(self.found[here[next_found]]):
                     state.reset(here[next_found])
                 next_found += 1
             while next_cue < len(clauses) and clauses[next_cue].cue.span.start < token.start:
@@ -713,6 +1026,8 @@ class _Reader:
                 if id(clause) in para.subordinate:
                     continue  # "..., referring to bruises that Fields showed": not a new source
                 earlier = self.found[last].clause if last >= 0 else None
+                if earlier is not None and self._aside(para, clause, earlier):
+                    continue  # '"...," Roe said in the conference call.': the same sentence, no content
                 if earlier is None or (
                     clause is not earlier
                     and clause.source is not earlier.source  # ", citing ...": the same source
@@ -725,7 +1040,16 @@ class _Reader:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
                     self._keep(para, position, marked, state)
-        self._sort_from(first_found)
+
+    def _aside(self, para: _Paragraph, clause: Clause, earlier: Clause) -> bool:
+        """Whether ``clause`` is a stance word with no content in the sentence of ``earlier``."""
+        tokens = para.tokens
+        return (
+            id(clause) in para.idle
+            and clause.cue.cue_class is not CueClass.SPEECH
+            and earlier.paragraph == para.number
+            and tokens[clause.cue.first].sentence == tokens[earlier.cue.first].sentence
+        )
 
     def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
         """Record one unclaimed direct quote, attached as well as the context allows."""
@@ -822,6 +1146,8 @@ class _Reader:
     def _sort_from(self, first: int) -> None:
         """Put the paragraph's finds in text order, keeping ``claimed`` and ``follows`` right."""
         block = self.found[first:]
+        if len(block) < 2:
+            return
         order = sorted(range(len(block)), key=lambda i: block[i].span)
         moved = {first + old: first + new for new, old in enumerate(order)}
         self.found[first:] = [block[i] for i in order]
@@ -868,6 +1194,27 @@ class _Context:
         self.introducer = None
 
 
+_MAX_HEADLINE = 24
+
+
+def _headline(tokens: Sequence[Token]) -> bool:
+    """Whether a paragraph is a headline in title case ("Mayor Says Wall Will Be Rebuilt").
+
+    A short paragraph with no quotation in it, whose words of four letters or more start with
+    a capital, but for one in five at most.
+    """
+    if len(tokens) > _MAX_HEADLINE or any(t.is_quote for t in tokens):
+        return False
+    long = [t for t in tokens if t.is_word and len(t.text) >= 4]
+    lower = sum(1 for t in long if not t.capitalized)
+    return len(long) >= 4 and lower * 5 <= len(long) and any(not t.text.isupper() for t in long)
+
+
+def _context(found: Found) -> bool:
+    """Whether a later quote may continue ``found``: not scare quotes, not a question with no source."""
+    return found.confidence > SCARE_CONFIDENCE and found.cue is None
+
+
 def _sentence_bounds(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
     """For each token, the index of the first token of its sentence and just past its last."""
     n = len(tokens)
@@ -886,6 +1233,11 @@ def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> 
         return True
     previous = tokens[index - 1].text
     return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
+
+
+def _that_follows(tokens: Sequence[Token], start: int, end: int) -> bool:
+    """Whether "that" opens a reported clause within a few words of ``start`` (before ``end``)."""
+    return any(tokens[m].lower == "that" for m in range(start, min(start + 4, end)))
 
 
 def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> int:

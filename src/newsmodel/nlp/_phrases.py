@@ -31,6 +31,7 @@ _MAX_NAME = 8
 _MAX_DESCRIPTION = 8
 _MAX_APPOSITION = 16
 _MAX_APPOSITIONS = 4
+_MAX_LOOSE = 12
 _RELATIVES = frozenset({"who", "which", "that"})
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 
@@ -96,8 +97,14 @@ class PhraseParser:
     def is_name_word(self, index: int) -> bool:
         """Whether token ``index`` can be part of a proper name."""
         token = self.tokens[index]
-        if not token.capitalized or token.is_quote:
+        if token.is_quote:
             return False
+        if not token.capitalized:
+            return (
+                _is_ordinal(token.text)
+                and index + 1 < len(self.tokens)
+                and self.tokens[index + 1].capitalized
+            )
         lower = token.lower
         if lower in self.lex.titles:
             return True
@@ -262,12 +269,26 @@ class PhraseParser:
                 antecedent = self.noun_phrase_before(before, low)
                 if antecedent is None:
                     return None
+                antecedent = self._named_antecedent(antecedent, low)
             return Source(here, here, MentionForm.PRONOUN, lower, antecedent=antecedent)
         if lower in _RELATIVES:  # "that"/"which" without a pronoun entry
             return None
         if token.text == "," or token.text in _DASHES:
             return self._apposition_before(end - 1, low)
         return self.noun_phrase_before(end, low)
+
+    def _named_antecedent(self, antecedent: Source, low: int) -> Source:
+        """``Jo Poe, a farmer who ...``: a description in apposition to a name stands for the name."""
+        if antecedent.form is not MentionForm.NOMINAL:
+            return antecedent
+        tokens = self.tokens
+        start = _index_after(tokens, antecedent.span.start, low, len(tokens))
+        if start - 1 <= low or tokens[start - 1].text != ",":
+            return antecedent
+        name = self.noun_phrase_before(start - 1, low)
+        if name is None or name.form is not MentionForm.NAME:
+            return antecedent
+        return attrs.evolve(name, roles=(*name.roles, antecedent.span))
 
     def _postmodified_before(self, end: int, low: int) -> Source | None:
         """``a source close to him``: a description followed by "close to ...", "familiar with ..."."""
@@ -317,7 +338,34 @@ class PhraseParser:
                         roles=(*head.roles, role),
                     )
             k -= 1
-        return None
+        return self._named_apposition(comma, low)
+
+    def _named_apposition(self, comma: int, low: int) -> Source | None:
+        """``One of his advisers, Jo Poe, said``: a name in apposition to a description before it.
+
+        The description (up to :data:`_MAX_LOOSE` words from the clause start, with no verb or
+        pronoun) becomes the name's role.
+        """
+        tokens = self.tokens
+        c = comma - 1
+        while c > low and comma - c <= _MAX_NAME + 1 and tokens[c].text != ",":
+            c -= 1
+        if c <= low or tokens[c].text != "," or c + 1 >= comma or not self.is_name_word(c + 1):
+            return None
+        if self._name_left(comma, c + 1) != c + 1 or self._name_right(c + 1, comma) != comma:
+            return None
+        name = self._name(c + 1, comma)
+        if name is None or name.form is not MentionForm.NAME:
+            return None
+        lead = self.loose_before(c, low)
+        if lead is None:
+            return None
+        start = _index_after(tokens, lead.span.start, low, c)
+        if start > low and not (tokens[start - 1].text in ",;:" or tokens[start - 1].is_quote):
+            return None  # the description must open the clause
+        return attrs.evolve(
+            name, span=Span(start=lead.span.start, end=tokens[comma].end), roles=(lead.span, *name.roles)
+        )
 
     def _preposition(self, token: Token) -> bool:
         lower = token.lower
@@ -516,6 +564,9 @@ class PhraseParser:
         while start > low and end - start < _MAX_DESCRIPTION:
             previous = tokens[start - 1]
             lower = previous.lower
+            if previous.text == "." and start - 1 > low and "." in tokens[start - 2].text:
+                start -= 2  # "F.B.I. officials"
+                continue
             if previous.is_quote or not previous.text[0].isalnum():
                 break
             if (
@@ -594,6 +645,92 @@ class PhraseParser:
         if token.lower not in self.lex.nouns:
             return None
         return self._description_before(preposition, low, depth + 1)
+
+    # -- loose phrases -----------------------------------------------------------------
+
+    def loose_before(self, end: int, low: int) -> Source | None:
+        """The words between a clause boundary and a cue, when they read as no other phrase.
+
+        "People with direct knowledge of the talks said", "More than six in 10 said": up to
+        :data:`_MAX_LOOSE` words back to the sentence start, a comma, a colon or a dash, with
+        no verb, pronoun or relative among them, opened by a capital, a determiner, a
+        quantifier or a number and ended by a noun-like word.
+        """
+        tokens = self.tokens
+        start = end
+        while start > low and end - start <= _MAX_LOOSE:
+            token = tokens[start - 1]
+            if (
+                token.is_quote
+                or token.text in ",;:"
+                or token.text in _DASHES
+                or (
+                    not token.capitalized
+                    and (self.lex.is_("conjunction", token.lower) or self.lex.is_("relative", token.lower))
+                )
+            ):
+                break  # "..., even though a number of attendees said"
+            if not (token.is_word or token.text in "()&" or abbreviation_dot(tokens, start - 1, self.lex)):
+                return None
+            start -= 1
+        if start == end or end - start > _MAX_LOOSE:
+            return None
+        return self._loose(start, end)
+
+    def loose_after(self, start: int, high: int) -> Source | None:
+        """The words after a cue up to a comma or the sentence end ("according to a CNN tally")."""
+        tokens = self.tokens
+        end = start
+        while end < high and end - start <= _MAX_LOOSE:
+            token = tokens[end]
+            if token.is_quote or token.text in ",;:" or token.text in _DASHES:
+                break
+            if not (token.is_word or token.text in "()&" or abbreviation_dot(tokens, end, self.lex)):
+                break
+            end += 1
+        if end == start or end - start > _MAX_LOOSE:
+            return None
+        return self._loose(start, end, any_opener=True)
+
+    def _loose(self, start: int, end: int, *, any_opener: bool = False) -> Source | None:
+        """The words ``start:end`` as a description, if they read as one.
+
+        The first word must be a determiner, a quantifier, a number or a capitalised word, or
+        (``any_opener``, after "according to") any word but a function word or pronoun.
+        """
+        tokens = self.tokens
+        lex = self.lex
+        first, last = tokens[start], tokens[end - 1]
+        if not (
+            lex.is_("determiner", first.lower)
+            or lex.is_("quantifier", first.lower)
+            or first.text[0].isdigit()
+            or (first.capitalized and not self.is_function(first))
+            or (
+                any_opener
+                and first.is_word
+                and not self.is_function(first)
+                and first.lower not in lex.pronouns
+            )
+        ):
+            return None
+        if not last.is_word or self.is_function(last) or not (last.capitalized or self.is_noun_like(last)):
+            return None
+        for token in tokens[start:end]:
+            lower = token.lower
+            if not token.is_word:
+                continue
+            if (
+                lower in lex.pronouns
+                or lower in ("there", "here")
+                or lower.endswith(("n't", "n\u2019t"))
+                or lex.is_("relative", lower)
+                or (lex.is_("auxiliary", lower) and not token.capitalized)
+                or (lower in lex.verbs and lower not in lex.nouns and not token.capitalized)
+            ):
+                return None
+        whole = Span(start=first.start, end=last.end)
+        return Source(whole, whole, MentionForm.NOMINAL, last.lower.rstrip("."))
 
     # -- forward -----------------------------------------------------------------------
 
@@ -815,8 +952,10 @@ class PhraseParser:
         ):
             return source
         if lower not in ("who", "whose") and any(
-            tokens[i].lower in self.lex.verbs
-            and tokens[i].lower not in self.lex.nouns
+            (
+                (tokens[i].lower in self.lex.verbs and tokens[i].lower not in self.lex.nouns)
+                or self.lex.is_("finite", tokens[i].lower)  # "Politico, both areas are ...": a clause
+            )
             and not tokens[i].capitalized
             for i in range(end + 1, k)
         ):
@@ -833,6 +972,11 @@ def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> i
     while k < high and tokens[k].start < offset:
         k += 1
     return k
+
+
+def _is_ordinal(text: str) -> bool:
+    """Whether a word is a numbered ordinal ("1st", "82nd"), as in "Air Force 1st Lt. Jo Poe"."""
+    return text[:1].isdigit() and text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit()
 
 
 def _is_initial(token: Token) -> bool:

@@ -136,6 +136,9 @@ def attribute(doc: Doc) -> None:
         result: _Attribution | None = None
         if found.clause is not None:
             result = attributor.attribution(found, found.clause)
+        elif found.cue is not None:  # a question with no asker named
+            cue = doc.excerpt(found.cue.span.start, found.cue.span.end)
+            result = _Attribution(None, None, cue, found.rule or "question", _CONFIDENCE_UNRESOLVED)
         elif found.follows >= 0:
             before = results[found.follows]
             if before is not None:

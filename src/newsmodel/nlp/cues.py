@@ -141,6 +141,8 @@ class Lexicon:
     places: frozenset[str]
     given_names: Mapping[str, Gender]
     """Lower-case given name to the gender it shows."""
+    cue_words: frozenset[str]
+    """Every word a cue can start with: the verb forms and the first words of phrases."""
 
     def is_(self, word_class: str, lower: str) -> bool:
         """Whether the lower-case word ``lower`` is in closed class ``word_class``."""
@@ -211,6 +213,7 @@ def lexicon() -> Lexicon:
         name, members = _classes(entry)
         words.setdefault(name, set()).update(m.lower() for m in members)
     return Lexicon(
+        cue_words=frozenset(verbs) | frozenset(phrases),
         verbs=MappingProxyType(verbs),
         phrases=MappingProxyType(
             {k: tuple(sorted(v, key=lambda p: -len(p.words))) for k, v in phrases.items()}

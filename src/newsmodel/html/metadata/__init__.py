@@ -13,9 +13,12 @@ field      sources, in order
 ========== ==========================================================================================
 title      JSON-LD article ``headline``; meta (``og:title``, ``twitter:title``, ``parsely-title``,
            ``dc.title``... see ``meta_names.json``); microdata ``headline``; JSON-LD page ``name``;
-           ``<title>``. Site names are stripped (:mod:`._title`). Then the page's ``<h1>`` (without
-           kicker/subtitle parts) replaces that title when it shares at least half of its words
-           and differs: it is the headline as readers see it. No title anywhere: the ``<h1>``.
+           ``<title>``. Site names and date segments are stripped (:mod:`._title`); a title that
+           only names the site is skipped. Then the page's ``<h1>`` (without kicker/subtitle
+           parts) replaces the first title when it shares at least half of its words and
+           differs: it is the headline as readers see it. If no ``<h1>`` supports the first
+           title but one supports a later title, and the first shares no word with it, the
+           first is a section or site name and that ``<h1>`` wins. No title anywhere: the ``<h1>``.
 subtitle   JSON-LD article ``description``; meta descriptions; microdata ``description``.
 authors    JSON-LD article, then page ``author``/``creator`` (``@id`` references resolved); meta
            author names; Twitter ``label``/``data`` "Written by"; microdata ``author``; hCard names,
@@ -23,12 +26,17 @@ authors    JSON-LD article, then page ``author``/``creator`` (``@id`` references
            ("Von ...", "By ...") just after the headline. The first source that credits a *person*
            wins; if none does, the first that credits anyone (an agency, "Staff", the site) wins,
            as :attr:`AuthorRole.AGENCY` (:mod:`._authors`). Page text only counts agency-like credits.
-published  JSON-LD ``datePublished`` (article, then page objects) or ``uploadDate`` (videos); meta
-           publication dates; microdata ``datePublished``; ``<time>`` (``pubdate`` or publish class
-           first, then any not marked as an update); generic meta dates (``date``, ``dc.date``);
-           JSON-LD ``dateCreated``; a date in the canonical URL's path; date-hinted elements;
-           a date after a label ("Veröffentlicht am"); a date beside, then after, the headline.
-           A UTC or naive value yields to the same moment stated with the publisher's offset.
+published  Three tiers, weighed by the rules of :mod:`._published`. The article's machine dates:
+           JSON-LD ``datePublished`` (article, then page objects) or ``uploadDate`` (videos); meta
+           publication dates; microdata ``datePublished``; ``<time>`` with ``pubdate`` or a
+           publish class. Generic machine dates: other ``<time>`` not marked as an update;
+           generic meta dates (``date``, ``dc.date``); JSON-LD ``dateCreated``. Page dates: the
+           canonical URL's path; the date-hinted element nearest the headline; a date after a
+           label ("Veröffentlicht am"); a date beside, then after, the headline. Machine dates
+           that disagree are settled by the date printed by the headline; generic and page dates
+           yield to it. Dates among comments, teasers or in the site's banner are not the
+           article's; nor is one labelled as an update. A UTC or naive value yields to the same
+           moment stated with the publisher's offset, or to the local day the page states.
 modified   JSON-LD ``dateModified``; meta modification dates; microdata ``dateModified``;
            ``<time>`` with an update class; a date after a label ("Aktualisiert am").
 language   ``<html lang>``; JSON-LD ``inLanguage``; meta (``content-language``, ``og:locale``...).
@@ -57,7 +65,7 @@ import itertools
 import re
 from collections.abc import Callable, Iterable, Iterator
 from datetime import datetime
-from functools import cache
+from functools import cache, cached_property
 from typing import Any, TypeVar
 
 import attrs
@@ -65,11 +73,12 @@ import lxml.html
 
 from newsmodel import data
 from newsmodel.html.metadata._authors import Credit, authors_from, credit_key, credit_prefix, parse_credits
-from newsmodel.html.metadata._dates import date_in_url, find_date, parse_date
+from newsmodel.html.metadata._dates import date_in_url, parse_date, search_date
 from newsmodel.html.metadata._jsonld import JsonLd, read_jsonld, role_of, text_of
+from newsmodel.html.metadata._published import Dated, choose_published, localize
 from newsmodel.html.metadata._scan import Scan, hints, scan
 from newsmodel.html.metadata._text import absolute_url, clean, element_text, host_words
-from newsmodel.html.metadata._title import strip_site
+from newsmodel.html.metadata._title import drop_dates, names_site, strip_site
 from newsmodel.model import Author, Defect, Image, Provenance
 from newsmodel.nlp.language import normalize_tag
 
@@ -80,14 +89,20 @@ T = TypeVar("T")
 _WORD = re.compile(r"\w+")
 _PIECE_PUNCTUATION = " \t\r\n|·•-–—"
 
+MAX_TITLES = 10
+"""Structured titles weighed against the page's headings; later ones are not read."""
 TITLE_OVERLAP = 0.5
 """Share of words an ``<h1>`` must have in common with the structured title to replace it."""
 DATE_WINDOW = 600
 """How far after the headline (in characters of page text) a written date is looked for."""
+BEFORE_HEADLINE = 2
+"""Weight of the distance of a date element placed before the headline (:func:`_distance`)."""
+LIST_DATES = 3
+"""A block by the headline with this many dates lists other articles: its dates are not the article's."""
+REGION_TEXT = 1_000
+"""How much of a region's text is searched for the headline (:meth:`_Reader._holds_headline`)."""
 MAX_TAGS = 100
 MAX_IMAGES = 20
-_UNKNOWN = object()
-"""Marks a lazily computed value not computed yet."""
 _STRUCTURED = ("json-ld:", "meta:", "microdata:", "html:time")
 """Date sources written for machines, whose offsets say the publisher's zone."""
 _SUFFIXED = ("html:title", "json-ld:name")
@@ -134,15 +149,32 @@ def _marks(element: lxml.html.HtmlElement) -> str:
 
 def _excluded(element: lxml.html.HtmlElement, *, levels: int = 8) -> bool:
     """Whether the element sits in a region of other content (comments, teasers, footers)."""
+    return _region(element, levels=levels) is not None
+
+
+def _region(element: lxml.html.HtmlElement, *, levels: int = 8) -> lxml.html.HtmlElement | None:
+    """The region of other content (comments, teasers, footers) the element sits in, if any."""
     exclude = hints().exclude
     current: lxml.html.HtmlElement | None = element
     for _ in range(levels):
         if current is None or current.tag in ("body", "html", "main", "article"):
-            return False  # page-wide classes ("no-sidebar") say nothing about the element
+            return None  # page-wide classes ("no-sidebar") say nothing about the element
         if current.tag in ("footer", "nav") or exclude.search(_marks(current)):
-            return True
+            return current
         current = current.getparent()
-    return False
+    return None
+
+
+def _leading_text(element: lxml.html.HtmlElement, size: int) -> str:
+    """About the first ``size`` characters of the element's text, as one line."""
+    parts: list[str] = []
+    total = 0
+    for piece in element.itertext():
+        parts.append(piece)
+        total += len(piece)
+        if total >= size:
+            break
+    return " ".join(" ".join(parts).split())[:size]
 
 
 def _item_value(element: lxml.html.HtmlElement, *attributes: str) -> str | None:
@@ -166,7 +198,6 @@ class _Reader:
         self.base = self._base()
         self.result = PageMetadata(defects=list(ld.defects))
         self.dayfirst = True
-        self._heading_index: object = _UNKNOWN
 
     def _base(self) -> str | None:
         if self.found.base is not None:
@@ -220,8 +251,10 @@ class _Reader:
         self._set("title", self._title())
         self._set("subtitle", _first(self._subtitle()))
         self._set("authors", self._authors())
-        self._set("published", self._local(_first(self._published())))
-        self._set("modified", self._local(_first(self._modified())))
+        modified = self._local(_first(self._modified()))
+        self.result.modified = None if modified is None else modified[0]  # bounds the publication date
+        self._set("published", self._published())
+        self._set("modified", modified)
         self._set("canonical_url", _first(self._canonical()))
         self._set("section", _first(self._section()))
         self._set("tags", _first(self._tags()))
@@ -266,7 +299,7 @@ class _Reader:
         variants = []
         for element in self.found.h1[:20]:
             parts = _heading_parts(element)
-            whole = clean(" ".join(parts), limit=500)
+            whole = clean(drop_dates(" ".join(parts)), limit=500)
             if whole is not None:
                 variants.append([whole, *(parts if len(parts) > 1 else [])])
         return variants
@@ -274,34 +307,59 @@ class _Reader:
     def _title(self) -> tuple[str, str] | None:
         """The headline: the best structured title, unless a page heading says it differently.
 
-        Structured titles (JSON-LD, meta, ``<title>``) are stripped of site names; then an
-        ``<h1>`` sharing at least half its words with that title wins over it, being the
-        headline as readers see it (metadata titles are often search-engine variants, or carry a
-        kicker such as ``"Covid-19: "``). With no structured title, the first ``<h1>`` of two or
-        more words is the title.
+        Structured titles (JSON-LD, meta, ``<title>``) are stripped of site names, and one that
+        only names the site is no headline. Then an ``<h1>`` sharing at least half its words
+        with the first title wins over it, being the headline as readers see it (metadata titles
+        are often search-engine variants, or carry a kicker such as ``"Covid-19: "``). If no
+        ``<h1>`` supports the first title but one supports a later title, the first is a
+        section or site name: that ``<h1>`` wins. With no structured title, the first ``<h1>``
+        of two or more words is the title.
         """
         headings = self._headings()
-        chosen = _first(self._structured_titles([v[0] for v in headings]))
+        heading_keys = {credit_key(h) for variants in headings for h in variants}
+        titles = list(
+            itertools.islice(
+                (
+                    (value, source)
+                    for source, value in self._structured_titles([v[0] for v in headings])
+                    if value is not None
+                    and (credit_key(value) in heading_keys or not names_site(value, self.site_keys))
+                ),
+                MAX_TITLES,
+            )
+        )
+        if not titles:
+            return next(
+                ((h, "html:h1") for variants in headings for h in variants if self._headline_like(h)), None
+            )
+        first_words = _words(titles[0][0])
+        for index, (title, source) in enumerate(titles):
+            best, overlap = self._supporting_heading(title, headings)
+            if best is None or overlap < TITLE_OVERLAP:
+                continue
+            if index and first_words & _words(best):
+                break  # the first title is a variant of that headline, not a site or section name
+            if credit_key(best) == credit_key(title):
+                return title, source
+            return strip_site(best, site_keys=self.site_keys, headings=[], suffixed=False), "html:h1"
+        return titles[0]
+
+    def _headline_like(self, heading: str) -> bool:
+        return len(_words(heading)) >= 2 and credit_key(heading) not in self.site_keys
+
+    def _supporting_heading(self, title: str, headings: list[list[str]]) -> tuple[str | None, float]:
+        """The heading variant sharing the largest share of words with ``title``, and that share."""
         best, overlap = None, 0.0
-        words = _words(chosen[0]) if chosen is not None else set()
+        words = _words(title)
         for variants in headings:
             for heading in variants:
-                heading_words = _words(heading)
-                if len(heading_words) < 2 or credit_key(heading) in self.site_keys:
+                if not self._headline_like(heading):
                     continue
-                if chosen is None:
-                    return heading, "html:h1"
+                heading_words = _words(heading)
                 share = len(words & heading_words) / max(len(words), len(heading_words))
                 if share > overlap:
                     best, overlap = heading, share
-        if (
-            chosen is not None
-            and best is not None
-            and overlap >= TITLE_OVERLAP
-            and credit_key(best) != credit_key(chosen[0])
-        ):
-            return strip_site(best, site_keys=self.site_keys, headings=[], suffixed=False), "html:h1"
-        return chosen
+        return best, overlap
 
     def _structured_titles(self, headings: list[str]) -> Iterator[tuple[str, str | None]]:
         def cleaned(source: str, value: str | None) -> tuple[str, str | None]:
@@ -407,7 +465,7 @@ class _Reader:
 
     def _text_byline(self) -> list[Credit]:
         """A credit line in the text after the headline ("Von Jane Doe", "By <a>Jane Doe</a>")."""
-        start = self._heading_text_index()
+        start = self._heading_text_index
         if start is None:
             return []  # without the headline, a credit line could be anyone's (a comment's)
         pieces = [p.strip(_PIECE_PUNCTUATION) for p in self.found.texts[start : start + 300]]
@@ -473,13 +531,12 @@ class _Reader:
         return None if text is None else parse_date(text, dayfirst=self.dayfirst)
 
     def _times(self, *, modified: bool, hinted: bool) -> Iterator[datetime | None]:
-        """``<time>`` values in document order, those in excluded regions (comments) last.
+        """``<time>`` values in document order; those in regions of other content are left out.
 
         ``hinted`` selects the elements marked by ``pubdate`` or a publish/update class, else
-        the unmarked ones.
+        the unmarked ones. A ``<time>`` among comments or teasers dates something else.
         """
         marks = hints()
-        ranked: list[tuple[bool, lxml.html.HtmlElement]] = []
         for element in self.found.times:
             parent = element.getparent()
             where = _marks(element) + (" " + _marks(parent) if parent is not None else "")
@@ -487,32 +544,98 @@ class _Reader:
             published = element.get("pubdate") is not None or bool(
                 marks.date.search(marks.modified.sub(" ", where))
             )
-            if (updated and not published) != modified:
+            if (updated and not published) != modified or (published or modified) != hinted:
                 continue
-            if (published or modified) == hinted:
-                ranked.append((_excluded(element), element))
-        ranked.sort(key=lambda pair: pair[0])  # stable: document order within a rank
-        for _, element in ranked:
-            yield self._date(element.get("datetime") or element_text(element, limit=200))
+            if not self._foreign(element):
+                yield self._date(element.get("datetime") or element_text(element, limit=200))
 
-    def _published(self) -> Iterator[tuple[str, datetime | None]]:
+    def _foreign(self, element: lxml.html.HtmlElement) -> bool:
+        """Whether a date element belongs to other content than the article.
+
+        It does inside a region marked as other content (comments, teasers, footers) and inside
+        a ``<header>`` without the headline (the site's banner, showing today's date), unless
+        that region holds the headline (a side column with the article's header).
+        """
+        region = _region(element)
+        if region is None:
+            heading = self._heading
+            banner = next(
+                (a for a in itertools.islice(element.iterancestors(), 8) if a.tag == "header"), None
+            )
+            if banner is None or heading is None or banner in heading.iterancestors():
+                return False
+            region = banner
+        title = credit_key(self.result.title or "")
+        return len(title) < 10 or title not in credit_key(_leading_text(region, REGION_TEXT))
+
+    def _published(self) -> tuple[datetime, str] | None:
+        """The publication date: the sources are weighed by the rules of :mod:`._published`."""
+        chosen = choose_published(
+            _dated(self._machine_published()),
+            _dated(self._generic_published()),
+            self._page_published,
+            shown=lambda: self._shown,
+            referee=self._referee,
+            modified=self.result.modified,
+        )
+        if chosen is None:
+            return None
+        local = self._local((chosen.moment, chosen.source))
+        if local is not None and local[0].utcoffset() != chosen.moment.utcoffset():
+            return local  # the same moment, stated with the publisher's offset
+        chosen = localize(chosen, self._local_statements())
+        return chosen.moment, chosen.source
+
+    def _local_statements(self) -> Iterator[Dated]:
+        """Dates the page states in local time: by the headline, in the URL; others with a time."""
+        shown = self._shown
+        if shown is not None:
+            yield shown
+        yield from self._url_dates()
+        for dated in (
+            self._date_after_heading(),
+            self._labelled_date(hints().label),
+            self._hinted_date,
+        ):
+            if dated is not None and dated.timed:
+                yield dated
+
+    def _machine_published(self) -> Iterator[tuple[str, datetime | None]]:
+        """The article's publication dates written for machines, most trusted first."""
         yield from self._ld([*self.articles, *self.pages], "datePublished", self._date)
         yield from self._ld(self.articles, "uploadDate", self._date)  # VideoObject, MediaObject
         yield from self._meta("published", self._date)
         yield from self._items("datePublished", self._date, "datetime", "content")
         for moment in self._times(modified=False, hinted=True):
             yield "html:time", moment
+
+    def _generic_published(self) -> Iterator[tuple[str, datetime | None]]:
+        """Machine-readable dates that may date the article: unmarked ``<time>``, generic meta."""
         for moment in self._times(modified=False, hinted=False):
             yield "html:time", moment
         yield from self._meta("published_weak", self._date)
         yield from self._ld(self.articles, "dateCreated", self._date)
+
+    def _url_dates(self) -> list[Dated]:
+        dates = []
         for url in (*self.found.canonical, self.found.first_meta("og:url"), self.url):
-            if url is not None:
-                yield "url:path", date_in_url(url)
-        yield "html:date", self._hinted_date()
-        yield "html:label", self._labelled_date(hints().label)
-        yield "html:text", self._date_near_heading()
-        yield "html:text", self._date_after_heading()
+            moment = None if url is None else date_in_url(url)
+            if moment is not None:
+                dates.append(Dated(moment, "url:path", timed=False))
+        return dates
+
+    def _page_published(self) -> list[Dated]:
+        """Dates in the URL and the page text, in precedence order."""
+        found = self._url_dates()
+        for dated in (
+            self._hinted_date,
+            self._labelled_date(hints().label),
+            self._shown,
+            self._date_after_heading(),
+        ):
+            if dated is not None:
+                found.append(dated)
+        return found
 
     def _local(self, chosen: tuple[datetime, str] | None) -> tuple[datetime, str] | None:
         """The same moment as ``chosen`` from a source that states it in local time, if one does.
@@ -538,19 +661,20 @@ class _Reader:
 
     def _structured_dates(self) -> Iterator[tuple[str, datetime | None]]:
         """Publication and modification dates written for machines (no page-text fallbacks)."""
-        for source, moment in self._published():
-            if source.startswith("url:"):
-                break  # the sources after this one are page text
-            yield source, moment
+        yield from self._machine_published()
+        yield from self._generic_published()
         for source, moment in self._modified():
             if not source.startswith(_STRUCTURED):
                 break  # the sources after this one are page text
             yield source, moment
 
-    def _hinted_date(self) -> datetime | None:
+    @cached_property
+    def _hinted_date(self) -> Dated | None:
+        """The date in an element whose class or id marks a date (not an update), nearest the headline."""
         marks = hints()
+        found: list[tuple[lxml.html.HtmlElement, Dated]] = []
         for element in self.found.dates[:50]:
-            if marks.modified.search(_marks(element)) or _excluded(element):
+            if marks.modified.search(_marks(element)) or self._foreign(element):
                 continue
             text = (
                 element.get("datetime")
@@ -558,86 +682,141 @@ class _Reader:
                 or (element.get("title") if element.tag == "abbr" else None)
                 or element_text(element, limit=300)
             )
-            moment = None if text is None else find_date(text, dayfirst=self.dayfirst)
-            if moment is not None:
-                return moment
-        return None
+            printed = self._printed_date(text)
+            if printed is not None and not printed[1]:  # "Updated June 5, 2024" is no publication date
+                found.append((element, attrs.evolve(printed[0], source="html:date")))
+        heading = self._heading
+        if len(found) > 1 and heading is not None:
+            places = self.found.positions([heading, *(e for e, _ in found)])
+            at = places.get(heading, 0)
+            found.sort(key=lambda pair: _distance(places.get(pair[0], 0), at))
+        return found[0][1] if found else None
 
-    def _labelled_date(self, labels: tuple[str, ...]) -> datetime | None:
+    def _labelled_date(self, labels: tuple[str, ...]) -> Dated | None:
         """A date right after a label in the page text ("Veröffentlicht am", "Published:")."""
         text = self.found.text
         for end in self.found.after_labels(labels)[:50]:
             window = text[end : end + 40].lstrip(" :")
-            moment = find_date(window[:32], dayfirst=self.dayfirst) if window[:1].isalnum() else None
-            if moment is not None:
-                return moment
+            match = search_date(window[:32], dayfirst=self.dayfirst) if window[:1].isalnum() else None
+            if match is not None:
+                return Dated(match.moment, "html:label", timed=match.timed)
         return None
 
+    @cached_property
     def _heading(self) -> lxml.html.HtmlElement | None:
         """The heading that holds the headline.
 
-        That is an ``<h1>``/``<h2>`` matching the title, else the first ``<h1>`` of three or
-        more words, else the first ``<h1>``.
+        That is an ``<h1>``/``<h2>`` matching the title, else an ``<h3>``/``<h4>`` saying exactly
+        the title, else the first ``<h1>`` of three or more words, else the first ``<h1>``.
         """
         title = credit_key(self.result.title or "")
-        fallback = None
-        for element in self.found.headings[:40]:
+        fallback = exact = None
+        for element in self.found.headings[:60]:
             text = element_text(element, limit=500) or ""
             key = credit_key(text)
+            if element.tag in ("h3", "h4"):
+                if exact is None and key and key == title:
+                    exact = element
+                continue
             if key and title and (key == title or (len(key) >= 10 and (key in title or title in key))):
                 return element
             if fallback is None and element.tag == "h1" and len(text.split()) >= 3:
                 fallback = element
+        if exact is not None:
+            return exact
         if fallback is not None:
             return fallback
         return self.found.h1[0] if self.found.h1 else None
 
-    def _date_near_heading(self) -> datetime | None:
-        """A date written just after (else just before, else in) the headline's heading.
+    @cached_property
+    def _shown(self) -> Dated | None:
+        """The publication date printed beside the headline, if one is (not an update date)."""
+        found = self._date_near_heading()
+        return None if found is None or found[1] else found[0]
 
-        The heading's siblings are searched, then its parent's, up to three levels up.
+    def _referee(self) -> Dated | None:
+        """The date that settles disagreeing machine dates.
+
+        That is the one printed beside the headline, else the first date in the text after it
+        (unless a modification label stands before it).
         """
-        heading = self._heading()
+        shown = self._shown
+        if shown is not None:
+            return shown
+        found = self._printed_date(self._text_after_heading)
+        return None if found is None or found[1] else found[0]
+
+    def _date_near_heading(self) -> tuple[Dated, bool] | None:
+        """A date written in (else just after, else just before) the headline's heading.
+
+        The heading's siblings are searched, then its parent's, up to three levels up. Returns
+        the date and whether a modification label ("Aktualisiert am") stands before it.
+        """
+        heading = self._heading
         if heading is None:
             return None
+        found = self._printed_date(element_text(heading, limit=600))
+        if found is not None:
+            return found
         current: lxml.html.HtmlElement = heading
         for _ in range(3):
             after = list(itertools.islice(current.itersiblings(), 5))
             before = list(itertools.islice(current.itersiblings(preceding=True), 3))
             for sibling in [*after, *before]:
                 if not isinstance(sibling.tag, str) or sibling.tag in ("script", "style", "nav", "footer"):
-                    continue  # the headline's neighbours belong to the article: no class hints
+                    continue
+                if hints().comments.search(_marks(sibling)):
+                    continue  # a comment thread beside the article
                 text = element_text(sibling, limit=600)
-                moment = None if text is None else find_date(text, dayfirst=self.dayfirst)
-                if moment is not None:
-                    return moment
+                if text is not None and _dates_in(text, self.dayfirst) >= LIST_DATES:
+                    continue  # a list of other articles, each with its date
+                found = self._printed_date(text)
+                if found is not None:
+                    return found
             parent = current.getparent()
             if parent is None or parent.tag in ("body", "html"):
                 break
             current = parent
-        text = element_text(heading, limit=600)
-        return None if text is None else find_date(text, dayfirst=self.dayfirst)
+        return None
 
+    def _printed_date(self, text: str | None) -> tuple[Dated, bool] | None:
+        """The first date in ``text``, and whether a modification label stands before it."""
+        match = None if text is None else search_date(text, dayfirst=self.dayfirst)
+        if text is None or match is None:
+            return None
+        before = text[max(0, match.start - 40) : match.start].rstrip(" :-–|,").casefold()
+        update = any(
+            before.endswith(label) and not before[: -len(label)][-1:].isalpha()
+            for label in hints().modified_label
+        )
+        return Dated(match.moment, "html:text", timed=match.timed), update
+
+    @cached_property
     def _heading_text_index(self) -> int | None:
         """Where the headline's heading starts in the page text pieces, if there is one."""
-        if self._heading_index is _UNKNOWN:
-            heading = self._heading()
-            self._heading_index = None if heading is None else self.found.text_index(heading)
-        return self._heading_index  # type: ignore[return-value]
+        return None if self._heading is None else self.found.text_index(self._heading)
 
-    def _date_after_heading(self) -> datetime | None:
+    def _date_after_heading(self) -> Dated | None:
         """The first date in the page text within :data:`DATE_WINDOW` characters after the headline."""
-        start = self._heading_text_index()
+        found = self._printed_date(self._text_after_heading)
+        return None if found is None else found[0]
+
+    @cached_property
+    def _text_after_heading(self) -> str | None:
+        """The first :data:`DATE_WINDOW` characters of page text from the headline on, as one line."""
+        start = self._heading_text_index
         if start is None:
             return None
         pieces: list[str] = []
         size = 0
         for piece in self.found.texts[start : start + 200]:
-            pieces.append(piece)
-            size += len(piece)
+            text = " ".join(piece.split())
+            if text:
+                pieces.append(text)
+                size += len(text) + 1
             if size > DATE_WINDOW:
                 break
-        return find_date(" ".join(" ".join(pieces).split())[:DATE_WINDOW], dayfirst=self.dayfirst)
+        return " ".join(pieces)[:DATE_WINDOW]
 
     def _modified(self) -> Iterator[tuple[str, datetime | None]]:
         yield from self._ld([*self.articles, *self.pages], "dateModified", self._date)
@@ -645,7 +824,8 @@ class _Reader:
         yield from self._items("dateModified", self._date, "datetime", "content")
         for moment in self._times(modified=True, hinted=True):
             yield "html:time", moment
-        yield "html:label", self._labelled_date(hints().modified_label)
+        label = self._labelled_date(hints().modified_label)
+        yield "html:label", None if label is None else label.moment
 
     # -- links, section, tags, images ------------------------------------------------------
 
@@ -750,6 +930,28 @@ def _names_link(name: str, href: str) -> bool:
     if not slug or not key:
         return False
     return key in slug or slug in key or any(len(w) >= 3 and credit_key(w) in slug for w in name.split())
+
+
+def _distance(place: int, heading: int) -> int:
+    """How far a date element is from the headline; dates before it count double (bylines follow)."""
+    return place - heading if place >= heading else BEFORE_HEADLINE * (heading - place)
+
+
+def _dates_in(text: str, dayfirst: bool) -> int:
+    """How many dates ``text`` holds, counting up to :data:`LIST_DATES`."""
+    count = 0
+    at = 0
+    while count < LIST_DATES:
+        match = search_date(text[at:], dayfirst=dayfirst)
+        if match is None:
+            break
+        count += 1
+        at += max(match.end, 1)
+    return count
+
+
+def _dated(candidates: Iterable[tuple[str, datetime | None]]) -> list[Dated]:
+    return [Dated(moment, source) for source, moment in candidates if moment is not None]
 
 
 def _words(text: str) -> set[str]:

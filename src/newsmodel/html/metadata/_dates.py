@@ -18,11 +18,12 @@ import warnings
 from datetime import datetime, timedelta, timezone, tzinfo
 from functools import cache
 
+import attrs
 from dateutil import parser as dateutil_parser
 
 from newsmodel import data
 
-__all__ = ["MAX_VALUE", "date_in_url", "find_date", "month_number", "parse_date"]
+__all__ = ["MAX_VALUE", "DateMatch", "date_in_url", "find_date", "month_number", "parse_date", "search_date"]
 
 MAX_VALUE = 120
 """Longest structured date value handed to the fallback parser (``dateutil``)."""
@@ -119,22 +120,45 @@ def _make(  # noqa: PLR0917  # a datetime's own positional order reads best here
     return datetime(year, month, day, hour, minute, second, micro, tzinfo=zone)
 
 
-def _with_time(year: int, month: int, day: int, text: str, at: int) -> datetime | None:
-    """The date, with the time of day (and zone) that follows it at ``at``, if any."""
+@attrs.frozen
+class DateMatch:
+    """A date found in running text: the moment, where its words are, whether a time was given."""
+
+    moment: datetime
+    start: int
+    """Offset of the date's first character in the searched text."""
+    end: int
+    """Offset just after the date (and its time of day, if one follows)."""
+    timed: bool
+    """Whether a time of day was written with the date (``"5 March 2024, 14:09"``)."""
+
+
+def _timed(  # noqa: PLR0917  # a date's parts, then where it stands in the text
+    year: int, month: int, day: int, text: str, start: int, at: int
+) -> DateMatch | None:
+    """The date written at ``start``, with the time of day (and zone) that follows it at ``at``."""
+    date = _make(year, month, day)
+    if date is None:
+        return None
     found = _TIME.match(text, at)
     if found is None:
-        return _make(year, month, day)
+        return DateMatch(date, start, at, timed=False)
     hour, minute = int(found.group(1)), int(found.group(2))
     second = int(found.group(3) or 0)
     meridiem = (found.group(4) or "").lower().replace(".", "")
     if meridiem and not 1 <= hour <= 12:
-        return _make(year, month, day)
+        return DateMatch(date, start, at, timed=False)
     if meridiem == "pm" and hour != 12:
         hour += 12
     elif meridiem == "am" and hour == 12:
         hour = 0
-    moment = _make(year, month, day, hour, minute, second, zone=_offset(found.group(5)))
-    return moment if moment is not None else _make(year, month, day)
+    zone, end = found.group(5), found.end()
+    if zone and zone[0] in "+-" and ":" in zone and found.group(3) is None:
+        zone, end = None, found.start(5)  # "10:00-11:30" is a range of times, not an offset
+    moment = _make(year, month, day, hour, minute, second, zone=_offset(zone))
+    if moment is None:
+        return DateMatch(date, start, at, timed=False)
+    return DateMatch(moment, start, end, timed=True)
 
 
 def _iso(text: str) -> datetime | None:
@@ -152,7 +176,7 @@ def _iso(text: str) -> datetime | None:
     )
 
 
-def _numeric(found: re.Match[str], text: str, *, dayfirst: bool) -> datetime | None:
+def _numeric(found: re.Match[str], text: str, *, dayfirst: bool) -> DateMatch | None:
     first, separator, middle, last = found.groups()
     if len(first) == 4:  # 2024-03-05, 2024/03/05, 2024.03.05
         if len(last) > 2:
@@ -171,15 +195,15 @@ def _numeric(found: re.Match[str], text: str, *, dayfirst: bool) -> datetime | N
         day, month, year = int(first), int(middle), int(last) + (2000 if int(last) < 50 else 1900)
     else:
         return None
-    return _with_time(year, month, day, text, found.end())
+    return _timed(year, month, day, text, found.start(), found.end())
 
 
-def _worded(text: str, start: int = 0) -> tuple[int, datetime | None]:
-    """The first date written with a month name at or after ``start``: (position, date)."""
-    best: tuple[int, datetime | None] = (-1, None)
+def _worded(text: str) -> DateMatch | None:
+    """The first date written with a month name (``5. März 2024``, ``March 5, 2024``)."""
+    best: DateMatch | None = None
     for pattern, order in ((_DAY_MONTH_YEAR, "dmy"), (_MONTH_DAY_YEAR, "mdy")):
-        for found in pattern.finditer(text, start):
-            if best[0] != -1 and found.start() >= best[0]:
+        for found in pattern.finditer(text):
+            if best is not None and found.start() >= best.start:
                 break
             if order == "dmy":
                 day, word, year = found.groups()
@@ -188,9 +212,9 @@ def _worded(text: str, start: int = 0) -> tuple[int, datetime | None]:
             month = _month(word)
             if month is None:
                 continue
-            moment = _with_time(int(year), month, int(day), text, found.end())
-            if moment is not None:
-                best = (found.start(), moment)
+            matched = _timed(int(year), month, int(day), text, found.start(), found.end())
+            if matched is not None:
+                best = matched
                 break
     return best
 
@@ -235,27 +259,33 @@ def parse_date(value: str, *, dayfirst: bool = True) -> datetime | None:
         return moment
     found = _NUMERIC.match(text)
     if found is not None:
-        return _numeric(found, text, dayfirst=dayfirst)
-    position, moment = _worded(text)
-    if moment is not None:
-        return moment
-    if position != -1 or len(text) > 60 or text.isdigit():
+        numeric = _numeric(found, text, dayfirst=dayfirst)
+        return None if numeric is None else numeric.moment
+    worded = _worded(text)
+    if worded is not None:
+        return worded.moment
+    if len(text) > 60 or text.isdigit():
         return None
     return _dateutil(text, dayfirst=dayfirst)
 
 
-def find_date(text: str, *, dayfirst: bool = True) -> datetime | None:
-    """The first date written in running text (numeric or with a month name), or ``None``."""
+def search_date(text: str, *, dayfirst: bool = True) -> DateMatch | None:
+    """The first date written in running text (numeric or with a month name), with its place."""
     numeric = None
     for found in _NUMERIC.finditer(text):
-        numeric = (found.start(), _numeric(found, text, dayfirst=dayfirst))
-        if numeric[1] is not None:
+        numeric = _numeric(found, text, dayfirst=dayfirst)
+        if numeric is not None:
             break
-        numeric = None
-    position, worded = _worded(text)
-    if numeric is not None and (worded is None or numeric[0] < position):
-        return numeric[1]
+    worded = _worded(text)
+    if numeric is not None and (worded is None or numeric.start < worded.start):
+        return numeric
     return worded
+
+
+def find_date(text: str, *, dayfirst: bool = True) -> datetime | None:
+    """The first date written in running text (numeric or with a month name), or ``None``."""
+    found = search_date(text, dayfirst=dayfirst)
+    return None if found is None else found.moment
 
 
 def date_in_url(url: str) -> datetime | None:

@@ -56,12 +56,14 @@ class Hints:
     date: re.Pattern[str]
     modified: re.Pattern[str]
     exclude: re.Pattern[str]
+    comments: re.Pattern[str]
     label: tuple[str, ...]
     modified_label: tuple[str, ...]
     heading_extra: re.Pattern[str]
     author_path: re.Pattern[str]
     author_labels: frozenset[str]
     any_mark: re.Pattern[str]
+    """Any byline or date word (all literals, so the regex engine skips ahead by first letter)."""
 
 
 @cache
@@ -78,14 +80,13 @@ def hints() -> Hints:
         date=compile_words("date"),
         modified=compile_words("modified"),
         exclude=compile_words("exclude", at_start=True),  # "card", not "vcard"
+        comments=compile_words("comments", at_start=True),
         heading_extra=compile_words("heading_extras"),
         author_path=compile_words("author_paths"),
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
         label=tuple(w.casefold() for w in table["date_labels"]),
         modified_label=tuple(w.casefold() for w in table["modified_labels"]),
-        any_mark=re.compile(
-            "|".join(re.escape(w) for w in [*table["byline"], *table["date"]]) + r"|(?:^|\s)fn(?:\s|$)"
-        ),
+        any_mark=re.compile("|".join(re.escape(w) for w in [*table["byline"], *table["date"]])),
     )
 
 
@@ -108,7 +109,7 @@ class Scan:
         """``<link rel=author>`` elements."""
         self.jsonld: list[str] = []
         self.h1 = list(itertools.islice(root.iter("h1"), MAX_PER_KIND))
-        self.headings = list(itertools.islice(root.iter("h1", "h2"), MAX_PER_KIND))
+        self.headings = list(itertools.islice(root.iter("h1", "h2", "h3", "h4"), MAX_PER_KIND))
         self.times = list(itertools.islice(root.iter("time"), MAX_PER_KIND))
         self._itemprops: dict[str, list[lxml.html.HtmlElement]] | None = None
         self._author_links: list[lxml.html.HtmlElement] | None = None
@@ -162,16 +163,19 @@ class Scan:
             bylines: list[lxml.html.HtmlElement] = []
             hcards: list[lxml.html.HtmlElement] = []
             dates: list[lxml.html.HtmlElement] = []
-            for element in self.root.iter():
-                marked = element.get("class") or element.get("id") if isinstance(element.tag, str) else None
-                if not marked or element.tag in ("meta", "link", "html", "body", "script", "style"):
+            for element in self.root.iter(lxml.etree.Element):  # elements only, no comments
+                names, ident = element.get("class"), element.get("id")
+                if not (names or ident) or element.tag in _UNMARKED:
                     continue
-                element_marks = _marks(element)
+                element_marks = f"{names or ''} {ident or ''}".lower()
+                hcard = False
                 if not marks.any_mark.search(element_marks):
-                    continue
+                    hcard = "fn" in element_marks.split()
+                    if not hcard:
+                        continue
                 if len(bylines) < MAX_PER_KIND and marks.byline.search(element_marks):
                     bylines.append(element)
-                if "fn" in element_marks.split() and len(hcards) < MAX_PER_KIND:
+                if (hcard or "fn" in element_marks.split()) and len(hcards) < MAX_PER_KIND:
                     hcards.append(element)
                 if len(dates) < MAX_PER_KIND and marks.date.search(element_marks):
                     dates.append(element)
@@ -241,12 +245,24 @@ class Scan:
                 start = text.find(label, end)
         return sorted(ends)
 
+    def positions(self, elements: list[lxml.html.HtmlElement]) -> dict[lxml.html.HtmlElement, int]:
+        """Each of ``elements``' place in document order (one pass over the tree)."""
+        wanted = set(elements)
+        places: dict[lxml.html.HtmlElement, int] = {}
+        for index, element in enumerate(self.root.iter()):
+            if element in wanted:
+                places[element] = index
+                if len(places) == len(wanted):
+                    break
+        return places
+
     def text_index(self, element: lxml.html.HtmlElement) -> int:
         """Where ``element``'s text starts in :attr:`texts`."""
         count: float = _PRECEDING_TEXT(element)  # type: ignore[assignment]  # count() gives a number
         return int(count)
 
 
+_UNMARKED = frozenset({"meta", "link", "html", "body", "script", "style"})
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 _TEXTS = lxml.etree.XPath("//text()")
 _PRECEDING_TEXT = lxml.etree.XPath(

@@ -14,7 +14,7 @@ Only name mentions are added here; descriptions and pronouns come from attributi
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from newsmodel.model import Defect, EntityKind, Excerpt, Span
 from newsmodel.nlp.document import Doc, EntityDraft
@@ -22,7 +22,7 @@ from newsmodel.nlp.entities._coref import corefer
 from newsmodel.nlp.entities._lexicon import lexicon
 from newsmodel.nlp.entities._roles import find_roles
 from newsmodel.nlp.entities._rules import RuleRecognizer
-from newsmodel.nlp.entities._tokens import tokenize
+from newsmodel.nlp.entities._tokens import SentenceTokens, has_letter, tokenize
 from newsmodel.nlp.recognizer import Candidate, EntityRecognizer
 
 __all__ = ["RuleRecognizer", "find_entities"]
@@ -39,8 +39,9 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     """
     chosen = RuleRecognizer() if recognizer is None else recognizer
     sentences = doc.sentences or doc.paragraphs
+    tokenized = SentenceTokens(doc.text, sentences)  # the recognizer's tokens serve the roles too
     found: list[tuple[Span, EntityKind]] = []
-    for candidate in chosen.recognize(doc.text, sentences):
+    for candidate in _candidates(chosen, doc.text, sentences, tokenized):
         if not _valid(candidate, len(doc.text)):
             doc.defects.append(
                 Defect(
@@ -66,13 +67,25 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     spans = sorted(owner, key=lambda s: (s.start, s.end))
     people = [owner[span].kind is EntityKind.PERSON for span in spans]
     seen: set[tuple[int, str]] = set()  # (entity, role text): each role once, where first given
-    for index, role in find_roles(doc.text, sentences, spans, people):
+    for index, role in find_roles(sentences, tokenized, spans, people):
         draft = owner[spans[index]]
         text = role.of(doc.text)
         if (id(draft), text) not in seen:
             seen.add((id(draft), text))
             draft.roles.append(Excerpt(span=role, text=text))
     doc.entities.extend(drafts)
+
+
+def _candidates(
+    recognizer: EntityRecognizer, text: str, sentences: Sequence[Span], tokenized: SentenceTokens
+) -> Iterable[Candidate]:
+    """The recognizer's candidates; the built-in one reads the shared sentence tokens."""
+    if sentences and isinstance(recognizer, RuleRecognizer) and type(recognizer).recognize is _RULE_RECOGNIZE:
+        return recognizer._recognize(text, sentences, tokenized)
+    return recognizer.recognize(text, sentences)
+
+
+_RULE_RECOGNIZE = RuleRecognizer.recognize
 
 
 def _name_rank(name: str) -> tuple[bool, int]:
@@ -117,7 +130,7 @@ def trim(text: str, span: Span, kind: EntityKind) -> Span | None:
     if kind is EntityKind.PERSON:
         start = _after_titles(text, start, end)
     name = text[start:end]
-    if start >= end or not any(c.isalpha() for c in name) or name.lower() in lexicon().function_words:
+    if start >= end or not has_letter(name) or name.lower() in lexicon().function_words:
         return None
     return Span(start=start, end=end)
 

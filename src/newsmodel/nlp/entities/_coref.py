@@ -43,6 +43,8 @@ class Group:
 
     def kind(self) -> EntityKind:
         """The kind most mentions were given (ties: that of the longest mention)."""
+        if len(self.mentions) == 1:
+            return self.mentions[0][1]
         counts: dict[EntityKind, int] = {}
         for _, kind in self.mentions:
             counts[kind] = counts.get(kind, 0) + 1

@@ -16,7 +16,7 @@ from collections.abc import Iterator, Sequence
 
 from newsmodel.model import Span
 from newsmodel.nlp.entities._lexicon import Lexicon, lexicon
-from newsmodel.nlp.entities._tokens import Token, tokenize
+from newsmodel.nlp.entities._tokens import SentenceTokens, Token
 
 _CLOSERS = frozenset({",", ";", ".", "(", ")", "-", "—", "–", ":"})
 _MAX_APPOSITION = 12
@@ -25,23 +25,24 @@ _MAX_TITLE = 8
 
 
 def find_roles(
-    text: str, sentences: Sequence[Span], mentions: Sequence[Span], people: Sequence[bool]
+    sentences: Sequence[Span], tokenized: SentenceTokens, mentions: Sequence[Span], people: Sequence[bool]
 ) -> Iterator[tuple[int, Span]]:
     """Pairs of (index into ``mentions``, role span) for the roles the text gives each mention.
 
-    ``mentions`` must be sorted by start; ``people[n]`` says whether mention ``n`` names a
-    person (only people get titles from before their name). Each sentence is tokenised once.
+    ``tokenized`` holds the tokens of the ``sentences``. ``mentions`` must be sorted by
+    start; ``people[n]`` says whether mention ``n`` names a person (only people get titles
+    from before their name).
     """
     lex = lexicon()
     order = 0
-    for sentence in sentences:
+    for number, sentence in enumerate(sentences):
         while order < len(mentions) and mentions[order].start < sentence.start:
             order += 1
         if order >= len(mentions):
             return
         if mentions[order].start >= sentence.end:
             continue
-        tokens = list(tokenize(text, sentence.start, sentence.end))
+        tokens = tokenized[number]
         starts = {t.start: n for n, t in enumerate(tokens)}
         ends = {t.end: n for n, t in enumerate(tokens)}
         while order < len(mentions) and mentions[order].start < sentence.end:

@@ -12,13 +12,14 @@ It works in three passes over the whole document, each linear in its length:
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Iterable, Sequence
 
 import attrs
 
 from newsmodel.model import EntityKind, Span
 from newsmodel.nlp.entities._lexicon import MAX_PHRASE, Key, Lexicon, lexicon
-from newsmodel.nlp.entities._tokens import Token, tokenize
+from newsmodel.nlp.entities._tokens import SentenceTokens, Token
 from newsmodel.nlp.recognizer import Candidate
 
 __all__ = ["RuleRecognizer"]
@@ -86,6 +87,10 @@ class _Sentence:
     player: list[bool] = attrs.Factory(list)
     """In a table line, tokens where people are listed: in brackets right after a score
     (``Valdmore 2 (Roe 45, Dahl 88)``) or after a dash (``Valdmore - Roe 45, Dahl 88``)."""
+    lower_words: list[str] = attrs.Factory(list)
+    """Words the sentence writes in lower case."""
+    mid_caps: list[str] = attrs.Factory(list)
+    """Words (lower-cased) it capitalises where no sentence starts."""
 
 
 class RuleRecognizer:
@@ -102,9 +107,13 @@ class RuleRecognizer:
 
     def recognize(self, text: str, sentences: Sequence[Span]) -> Iterable[Candidate]:
         """Yield the name mentions in ``text``; ``sentences`` are its sentence spans."""
-        lex = lexicon()
         spans = list(sentences) or ([Span(start=0, end=len(text))] if text else [])
-        sents = [self._sentence(text, span, lex) for span in spans]
+        return self._recognize(text, spans, SentenceTokens(text, spans))
+
+    def _recognize(self, text: str, spans: Sequence[Span], tokenized: SentenceTokens) -> Iterable[Candidate]:
+        """:meth:`recognize` over sentences whose tokens ``tokenized`` holds (and shares)."""
+        lex = lexicon()
+        sents = [self._sentence(text, span, tokenized[n], lex) for n, span in enumerate(spans)]
         for sent in sents[:_DATELINE_WITHIN]:  # a story has one dateline, near its top
             sent.dateline = _dateline_end(sent, lex)
             if sent.dateline:
@@ -137,38 +146,58 @@ class RuleRecognizer:
     # ------------------------------------------------------------------ pass 1: sentences
 
     @staticmethod
-    def _sentence(text: str, span: Span, lex: Lexicon) -> _Sentence:
+    def _sentence(text: str, span: Span, tokens: list[Token], lex: Lexicon) -> _Sentence:
         """Tokens, sentence-initial flags, and whether the sentence is a headline or a table.
 
         A headline in ALL CAPS or in Title Case (two or more capitalised function words after
         its first word, most words capitalised) carries no case information: only names known
         from elsewhere are looked for in it.
         """
-        tokens = list(tokenize(text, span.start, span.end))
         initial = []
         state = True
         previous_end = span.start
+        lines = "\n" in text[span.start : span.end]
+        words = []
+        numbers = lowers = 0
+        lower_words: list[str] = []
+        mid_caps: list[str] = []
         for token in tokens:
-            if "\n" in text[previous_end : token.start]:
+            if lines and "\n" in text[previous_end : token.start]:
                 state = True
             initial.append(state)
-            if token.text in _SENTENCE_END:
+            word = token.text
+            if token.is_word:
+                words.append(token)
+                if word[:1].islower():
+                    lowers += 1
+                    lower_words.append(word)
+                elif not state:
+                    mid_caps.append(token.lower)
+            elif word[:1].isdigit():
+                numbers += 1  # a number: a token with a digit first and no letter
+            if word in _SENTENCE_END:
                 state = True
-            elif not (state and token.text in _OPENERS):
+            elif not (state and word in _OPENERS):
                 state = False
             previous_end = token.end
-        letters = [c for t in tokens for c in t.text if c.isalpha()]
-        upper = sum(c.isupper() for c in letters)
+        # Every character but white space is in some token: count the letters in the text.
+        letters = list(filter(str.isalpha, text[span.start : span.end]))
+        upper = sum(map(str.isupper, letters))
         caps = len(letters) >= 3 and upper > 0.6 * len(letters) and any(t.is_upper for t in tokens)
-        numbers = sum(t.is_number for t in tokens)
-        words = [t for t in tokens if t.is_word]
-        lowers = sum(t.text[:1].islower() for t in words)
         table = numbers >= 2 and lowers <= max(2, len(tokens) // 5)
         if not caps and not table and len(words) >= 4 and lowers <= len(words) // 4:
             capital_function_words = sum(t.is_cap and t.lower in lex.function_words for t in words[1:])
             caps = capital_function_words >= 2
         player = _player_slots(tokens) if table else []
-        return _Sentence(tokens=tokens, initial=initial, caps=caps, table=table, player=player)
+        return _Sentence(
+            tokens=tokens,
+            initial=initial,
+            caps=caps,
+            table=table,
+            player=player,
+            lower_words=lower_words,
+            mid_caps=mid_caps,
+        )
 
     # ------------------------------------------------------------------ pass 2: runs
 
@@ -177,10 +206,11 @@ class RuleRecognizer:
         n = len(tokens)
         k = sent.dateline  # a dateline's place is found by _dateline
         while k < n:
-            if not _nameish(tokens[k], context.lex):
-                kind = _prefixed_kind(tokens[k], context.lex)
+            token = tokens[k]
+            if not (token.is_word and token.text[:1].isupper() and _nameish(token, context.lex)):
+                kind = _prefixed_kind(token, context.lex) if "-" in token.text else None
                 if kind is not None:  # "pro-Western", "trans-Atlantic"
-                    yield _Run(seg=seg, i=k, j=k + 1, kind=kind, strength=CERTAIN, key=(tokens[k].lower,))
+                    yield _Run(seg=seg, i=k, j=k + 1, kind=kind, strength=CERTAIN, key=(token.lower,))
                 k += 1
                 continue
             j = _extend(tokens, k, context.lex)
@@ -426,7 +456,10 @@ class RuleRecognizer:
 
 
 def _key(tokens: list[Token], i: int, j: int) -> Key:
-    return tuple(t.lower for t in tokens[i:j])
+    return tuple(map(_LOWER, tokens[i:j]))
+
+
+_LOWER = operator.attrgetter("lower")
 
 
 def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]:
@@ -434,29 +467,29 @@ def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]
     lower: set[str] = set()
     mid: set[str] = set()
     for sent in sents:
-        if sent.caps:
-            continue
-        for token, initial in zip(sent.tokens, sent.initial, strict=True):
-            if not token.is_word:
-                continue
-            if token.text[:1].islower():
-                lower.add(token.text)
-            elif not initial:
-                mid.add(token.lower)
+        if not sent.caps:
+            lower.update(sent.lower_words)
+            mid.update(sent.mid_caps)
     return frozenset(lower), frozenset(mid)
 
 
 def _nameish(token: Token, lex: Lexicon) -> bool:
     """Whether a token can be part of a name: capitalised, a word, no digits (but ``G7``)."""
-    bare = token.lower[:-1] if len(token.lower) > 2 and token.lower.endswith(".") else token.lower
-    if not (token.is_cap and token.is_word) or bare in lex.function_words:
-        return False  # "The", "Jan." (but "A." is an initial)
     text = token.text
+    if not (token.is_word and text[:1].isupper()):
+        return False
+    bare = token.lower[:-1] if len(token.lower) > 2 and token.lower.endswith(".") else token.lower
+    if bare in lex.function_words:
+        return False  # "The", "Jan." (but "A." is an initial)
     if len(text) >= 3 and text.endswith("s") and text[:-1].isupper():
         return False  # "NGOs", "MPs": a plural of an abbreviation is a common noun
     if "-" in text and all(part in lex.function_words for part in bare.split("-")):
         return False  # "May-August", "Jan-Sept"
-    return not any(c.isdigit() for c in text) or (len(text) <= 4 and text.isalnum() and text.isupper())
+    return (
+        text.isalpha()
+        or not any(map(str.isdigit, text))
+        or (len(text) <= 4 and text.isalnum() and text.isupper())
+    )
 
 
 def _extend(tokens: list[Token], k: int, lex: Lexicon) -> int:
@@ -580,6 +613,8 @@ def _letter(token: Token) -> bool:
 
 def _prefixed_kind(token: Token, lex: Lexicon) -> EntityKind | None:
     """``pro-Western``, ``trans-Atlantic``: a lower-case prefix joined to a name."""
+    if "-" not in token.text:
+        return None
     prefix, _, rest = token.text.partition("-")
     if not rest[:1].isupper() or prefix not in lex.lower_prefixes:
         return None
