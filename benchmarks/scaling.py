@@ -18,15 +18,18 @@ on sizes from 160 KB up, where fixed costs no longer dominate).
 from __future__ import annotations
 
 import argparse
+import functools
 import gc
 import math
 import random
 import sys
 import time
 from collections.abc import Callable
+from typing import TypeVar
 
 from newsmodel import parse_html, parse_text
 
+T = TypeVar("T")
 KB = 1024
 FIT_FROM = 160 * KB
 SYLLABLES = ["ka", "lo", "mi", "ren", "to", "sa", "vin", "de", "ru", "pel", "an", "os", "bri", "tu"]
@@ -122,16 +125,16 @@ def html_article(size: int) -> str:
     return "".join(parts)
 
 
-def best_time(run: Callable[[], object], size: int) -> float:
-    """The best of a few runs: more for small inputs, one for the largest."""
+def best_time(run: Callable[[], T], size: int) -> tuple[float, T]:
+    """The best time of a few runs (more for small inputs, one for 2 MB and up) and a result."""
     repeats = max(1, min(7, (2 * 1024 * KB) // size))
     best = math.inf
     for _ in range(repeats):
         gc.collect()
         start = time.perf_counter()
-        run()
+        result = run()
         best = min(best, time.perf_counter() - start)
-    return best
+    return best, result
 
 
 def fitted_exponent(points: list[tuple[int, float]]) -> float:
@@ -169,8 +172,7 @@ def main(argv: list[str] | None = None) -> int:
         previous = None
         for size in sizes:
             data = make(size)
-            article = parse(data, annotate=not args.fast)
-            seconds = best_time(lambda data=data, parse=parse: parse(data, annotate=not args.fast), size)
+            seconds, article = best_time(functools.partial(parse, data, annotate=not args.fast), size)
             ratio = f"{seconds / previous:7.2f}" if previous else "      -"
             speed = len(data) / seconds / 1e6
             counts = f"{len(article.paragraphs):>10,} {len(article.entities):>8,} {len(article.quotes):>6,}"
