@@ -125,7 +125,7 @@ def main() -> None:
     arguments = options.parse_args()
     bands = measure(arguments.gold, arguments.limit)
     print(f"{'confidence':<12}{'quotes':>8}{'matched':>9}{'speaker right':>15}  most frequent rules")
-    for lower, upper, band in zip(BANDS, BANDS[1:], bands):
+    for lower, upper, band in zip(BANDS[:-1], BANDS[1:], bands, strict=True):
         if not band.quotes:
             continue
         rules = ", ".join(name for name, _ in sorted(band.rules.items(), key=lambda item: -item[1])[:3])
