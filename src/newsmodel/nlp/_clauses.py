@@ -632,6 +632,9 @@ class _Reader:
             after = _index_after(tokens, clause.source.span.end, cue.last, high)
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
+        gerund = forward is not None and self._gerund_object(para, clause, forward, high)
+        if gerund:
+            forward = None  # "is considering sending troops": an action weighed, not a statement
         if (
             according
             and forward is not None
@@ -673,6 +676,8 @@ class _Reader:
             return
         if tokens[-1].text == ":" and 0 <= len(tokens) - 1 - after <= _MAX_ADVERBIAL:
             self.colon = clause  # "Roe said:" closing the paragraph introduces the next one
+            return
+        if gerund:
             return
         # reported speech before the clause: "The plan failed, Roe said."
         b = clause_start
@@ -880,6 +885,53 @@ class _Reader:
         ):
             return None
         return k
+
+    def _gerund_object(self, para: _Paragraph, clause: Clause, k: int, high: int) -> bool:
+        """Whether a stance verb in the progressive takes a gerund phrase at ``k`` as its object.
+
+        "Canada is considering sending troops" reports a deliberation under way, not a
+        statement: no reported speech. A stance taken ("Roe proposed raising taxes") and a
+        verb of saying ("Roe said sending troops was a mistake") keep their content.
+        """
+        cue = clause.cue
+        tokens = para.tokens
+        if cue.cue_class is not CueClass.REPORT or not tokens[cue.first].lower.endswith("ing"):
+            return False
+        j = cue.first
+        low = para.low(j)
+        while j > low and cue.first - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
+            j -= 1
+        if not any(tokens[m].lower in _BE for m in range(j, cue.first)):
+            return False
+        return self._gerund_phrase(tokens, k, high)
+
+    def _gerund_phrase(self, tokens: list[Token], k: int, high: int) -> bool:
+        """Whether the words from ``k`` are a gerund phrase, not a clause.
+
+        A lower-case word in -ing opens it and no finite verb (an auxiliary, a modal or a past
+        in -ed) follows before the next clause boundary: "sending troops to the region" is the
+        object of "considering", while in "sending troops was a mistake" the gerund is the
+        subject of a reported clause.
+        """
+        token = tokens[k]
+        lower = token.lower
+        if not (token.is_word and not token.capitalized and lower.endswith("ing") and len(lower) > 5):
+            return False
+        for m in range(k + 1, high):
+            token = tokens[m]
+            if token.is_quote or token.text in ",;:(" or token.text in _DASHES:
+                break
+            lower = token.lower
+            if token.is_word and (
+                self.lex.is_("finite", lower)
+                or lower.endswith(("n't", "n\u2019t"))
+                or (lower.endswith("ed") and not token.capitalized)
+                or lower in _IRREGULAR_PASTS
+            ):
+                return False
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex):
+                break
+        return True
 
     def _quote_after_aside(self, tokens: list[Token], k: int, high: int) -> int | None:
         """Index of a quote that follows a short aside ending in a comma or colon, if any."""
