@@ -457,6 +457,14 @@ class _Reader:
         """The source before a verb at ``j``, past time adverbials ("Roe on Thursday said")."""
         source = parser.before(j, low)
         if source is not None and not self._only_time(tokens, source, low, j):
+            if source.form is MentionForm.PRONOUN:
+                return source
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and parser.preposition(tokens[start - 1]):
+                # "People with knowledge of the talks said": the phrase is a preposition's object
+                loose = parser.loose_before(j, low)
+                if loose is not None and loose.span.start < source.span.start:
+                    return loose
             return source
         timed = self._time_before(tokens, j, low)
         return parser.before(timed, low) if timed < j else None
@@ -472,10 +480,27 @@ class _Reader:
     def _absolute(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
         """The subject of "with NOUN PHRASE saying": the phrase, if "with" opens it."""
         source = parser.before(j, low)
-        if source is None or source.form is MentionForm.PRONOUN:
+        if source is not None and source.form is not MentionForm.PRONOUN:
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and tokens[start - 1].lower == "with":
+                return source
+        # "with a spokesman, Jo Poe, saying": read forward from "with" to the participle
+        with_ = next(
+            (m for m in range(j - 1, max(low, j - _MAX_ADVERBIAL) - 1, -1) if tokens[m].lower == "with"), -1
+        )
+        if with_ < 0:
             return None
-        start = _index_after(tokens, source.span.start, low, j)
-        return source if start > low and tokens[start - 1].lower == "with" else None
+        source = parser.after(with_ + 1, j)
+        if (
+            source is None
+            or source.form is not MentionForm.NAME
+            or not source.roles
+            or source.roles[0].start != tokens[with_ + 1].start
+            or source.roles[0].end >= source.mention.start
+        ):
+            return None  # only a name in apposition to a description before it ("a spokesman, Jo Poe,")
+        end = _index_after(tokens, source.span.end, with_ + 1, j)
+        return source if end == j or (end == j - 1 and tokens[end].text == ",") else None
 
     def _main_clause(self, para: _Paragraph, clauses: list[Clause], k: int) -> Clause | None:
         """The clause of token ``k``'s sentence whose source a participle at ``k`` takes.
@@ -963,6 +988,14 @@ class _Reader:
                 and (lex.is_("time", tokens[k + 1].lower) or tokens[k + 1].text.isdigit())
             ):
                 k += 2  # "said on Friday", "said in 2015"
+                continue
+            if (
+                lower == "that"
+                and k + 1 < high
+                and lex.is_("time", tokens[k + 1].lower)
+                and (k + 2 >= high or tokens[k + 2].text in _TERMINAL or tokens[k + 2].text == ",")
+            ):
+                k += 2  # "said that morning.", not "said that this time ..."
                 continue
             if lower == "to" and cue.cue_class is CueClass.REPORT:
                 return k  # "hoped to carry the state": the infinitive is the content
