@@ -457,6 +457,14 @@ class _Reader:
         """The source before a verb at ``j``, past time adverbials ("Roe on Thursday said")."""
         source = parser.before(j, low)
         if source is not None and not self._only_time(tokens, source, low, j):
+            if source.form is MentionForm.PRONOUN:
+                return source
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and parser.preposition(tokens[start - 1]):
+                # "People with knowledge of the talks said": the phrase is a preposition's object
+                loose = parser.loose_before(j, low)
+                if loose is not None and loose.span.start < source.span.start:
+                    return loose
             return source
         timed = self._time_before(tokens, j, low)
         return parser.before(timed, low) if timed < j else None
@@ -472,10 +480,27 @@ class _Reader:
     def _absolute(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
         """The subject of "with NOUN PHRASE saying": the phrase, if "with" opens it."""
         source = parser.before(j, low)
-        if source is None or source.form is MentionForm.PRONOUN:
+        if source is not None and source.form is not MentionForm.PRONOUN:
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and tokens[start - 1].lower == "with":
+                return source
+        # "with a spokesman, Jo Poe, saying": read forward from "with" to the participle
+        with_ = next(
+            (m for m in range(j - 1, max(low, j - _MAX_ADVERBIAL) - 1, -1) if tokens[m].lower == "with"), -1
+        )
+        if with_ < 0:
             return None
-        start = _index_after(tokens, source.span.start, low, j)
-        return source if start > low and tokens[start - 1].lower == "with" else None
+        source = parser.after(with_ + 1, j)
+        if (
+            source is None
+            or source.form is not MentionForm.NAME
+            or not source.roles
+            or source.roles[0].start != tokens[with_ + 1].start
+            or source.roles[0].end >= source.mention.start
+        ):
+            return None  # only a name in apposition to a description before it ("a spokesman, Jo Poe,")
+        end = _index_after(tokens, source.span.end, with_ + 1, j)
+        return source if end == j or (end == j - 1 and tokens[end].text == ",") else None
 
     def _main_clause(self, para: _Paragraph, clauses: list[Clause], k: int) -> Clause | None:
         """The clause of token ``k``'s sentence whose source a participle at ``k`` takes.
@@ -632,6 +657,9 @@ class _Reader:
             after = _index_after(tokens, clause.source.span.end, cue.last, high)
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
+        gerund = forward is not None and self._gerund_object(para, clause, forward, high)
+        if gerund:
+            forward = None  # "is considering sending troops": an action weighed, not a statement
         if (
             according
             and forward is not None
@@ -673,6 +701,8 @@ class _Reader:
             return
         if tokens[-1].text == ":" and 0 <= len(tokens) - 1 - after <= _MAX_ADVERBIAL:
             self.colon = clause  # "Roe said:" closing the paragraph introduces the next one
+            return
+        if gerund:
             return
         # reported speech before the clause: "The plan failed, Roe said."
         b = clause_start
@@ -881,6 +911,53 @@ class _Reader:
             return None
         return k
 
+    def _gerund_object(self, para: _Paragraph, clause: Clause, k: int, high: int) -> bool:
+        """Whether a stance verb in the progressive takes a gerund phrase at ``k`` as its object.
+
+        "Canada is considering sending troops" reports a deliberation under way, not a
+        statement: no reported speech. A stance taken ("Roe proposed raising taxes") and a
+        verb of saying ("Roe said sending troops was a mistake") keep their content.
+        """
+        cue = clause.cue
+        tokens = para.tokens
+        if cue.cue_class is not CueClass.REPORT or not tokens[cue.first].lower.endswith("ing"):
+            return False
+        j = cue.first
+        low = para.low(j)
+        while j > low and cue.first - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
+            j -= 1
+        if not any(tokens[m].lower in _BE for m in range(j, cue.first)):
+            return False
+        return self._gerund_phrase(tokens, k, high)
+
+    def _gerund_phrase(self, tokens: list[Token], k: int, high: int) -> bool:
+        """Whether the words from ``k`` are a gerund phrase, not a clause.
+
+        A lower-case word in -ing opens it and no finite verb (an auxiliary, a modal or a past
+        in -ed) follows before the next clause boundary: "sending troops to the region" is the
+        object of "considering", while in "sending troops was a mistake" the gerund is the
+        subject of a reported clause.
+        """
+        token = tokens[k]
+        lower = token.lower
+        if not (token.is_word and not token.capitalized and lower.endswith("ing") and len(lower) > 5):
+            return False
+        for m in range(k + 1, high):
+            token = tokens[m]
+            if token.is_quote or token.text in ",;:(" or token.text in _DASHES:
+                break
+            lower = token.lower
+            if token.is_word and (
+                self.lex.is_("finite", lower)
+                or lower.endswith(("n't", "n\u2019t"))
+                or (lower.endswith("ed") and not token.capitalized)
+                or lower in _IRREGULAR_PASTS
+            ):
+                return False
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex):
+                break
+        return True
+
     def _quote_after_aside(self, tokens: list[Token], k: int, high: int) -> int | None:
         """Index of a quote that follows a short aside ending in a comma or colon, if any."""
         for m in range(k + 1, min(high, k + _MAX_ADVERBIAL)):
@@ -911,6 +988,14 @@ class _Reader:
                 and (lex.is_("time", tokens[k + 1].lower) or tokens[k + 1].text.isdigit())
             ):
                 k += 2  # "said on Friday", "said in 2015"
+                continue
+            if (
+                lower == "that"
+                and k + 1 < high
+                and lex.is_("time", tokens[k + 1].lower)
+                and (k + 2 >= high or tokens[k + 2].text in _TERMINAL or tokens[k + 2].text == ",")
+            ):
+                k += 2  # "said that morning.", not "said that this time ..."
                 continue
             if lower == "to" and cue.cue_class is CueClass.REPORT:
                 return k  # "hoped to carry the state": the infinitive is the content
