@@ -226,6 +226,14 @@ class TestNesting:
             (INDIRECT, "the ferry board", "Mira Olsen"),
         ]
 
+    def test_relative_that_after_an_object_does_not_hold_the_next_cue(self):
+        """ "X condemned the decision that closed A and demanded B": the relative clause ends at "and"."""
+        text = "The Ferry Board condemned the vote that closed the pier in May and demanded a new one."
+        assert found(text) == [
+            (INDIRECT, "the vote that closed the pier in May", "Ferry Board"),
+            (INDIRECT, "a new one", "Ferry Board"),
+        ]
+
 
 class TestQuestions:
     def test_question_put_to_a_source(self):
@@ -443,3 +451,27 @@ class TestContinuation:
         first, second = result.quotes
         assert (speaker(first), speaker(second)) == ("Mira Olsen", "Mira Olsen")
         assert second.attribution.rule == "continuation"
+
+    def test_quote_running_over_paragraphs_continues_the_quote_before_it(self):
+        """A quote opened after '"A," X said.' that runs on into the next paragraph continues X."""
+        result = article(
+            "“The dunes are moving,” Pella Grieg said. “Every spring they take another road.",
+            "“And every autumn we dig it out again.”",
+        )
+        first, second = result.quotes
+        assert second.text == "Every spring they take another road.\n\n“And every autumn we dig it out again."
+        assert (speaker(first), speaker(second)) == ("Pella Grieg", "Pella Grieg")
+        assert second.attribution.rule == "continuation"
+
+    def test_quote_running_over_paragraphs_after_reported_speech(self):
+        """Reported speech, then a quote over two paragraphs in the same paragraph: the same source."""
+        q = article(
+            "Pella Grieg said the dunes were moving. “Every spring they take another road.",
+            "“And every autumn we dig it out again.”",
+        ).quotes[1]
+        assert (q.kind, speaker(q), q.attribution.rule) == (DIRECT, "Pella Grieg", "continuation")
+
+    def test_quote_running_over_paragraphs_after_narration_has_no_speaker(self):
+        """A quote over two paragraphs that opens a story, with no source anywhere, gets no speaker."""
+        q = only("“Every spring they take another road.", "“And every autumn we dig it out again.”")
+        assert q.attribution is None or q.speaker is None

@@ -183,6 +183,9 @@ class _Reader:
         self.lex = lex
         self.found: list[Found] = []
         self.claimed: dict[int, int] = {}  # direct quotation index -> index in found
+        # an unclaimed quotation running on past its paragraph: where it opened, and the
+        # context there (it is judged when its last paragraph is read, in that context)
+        self.opened: dict[int, tuple[_Paragraph, int, _Context]] = {}
         self.colon: Clause | None = None  # a clause ending the last paragraph with a colon
 
     # -- per paragraph -----------------------------------------------------------------
@@ -229,8 +232,7 @@ class _Reader:
                 n + 1 < len(clauses)
                 and clauses[n + 1].source.span.start <= clause.cue.span.start
                 and not (
-                    clauses[n + 1].inherited
-                    and _that_follows(tokens, clause.cue.last, clauses[n + 1].cue.first)
+                    clauses[n + 1].inherited and _that_follows(tokens, clause.cue, clauses[n + 1].cue.first)
                 )
             ):
                 # this clause sits inside the next one's source ("Roe, who writes ..., said"), or
@@ -1125,6 +1127,8 @@ class _Reader:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
                     self._keep(para, position, marked, state)
+                elif marked.first_paragraph == para.number:
+                    self.opened[token.quote] = (para, position, attrs.evolve(state))
 
     def _aside(self, para: _Paragraph, clause: Clause, earlier: Clause) -> bool:
         """Whether ``clause`` is a stance word with no content in the sentence of ``earlier``."""
@@ -1138,10 +1142,12 @@ class _Reader:
 
     def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
         """Record one unclaimed direct quote, attached as well as the context allows."""
-        tokens = para.tokens
-        quote = tokens[position].quote
+        quote = para.tokens[position].quote
         index = len(self.found)
-        if not self._starts_sentence(tokens, position):
+        # a quotation over several paragraphs is read in the context where it opened
+        where, at, context = self.opened.pop(quote, (para, position, state))
+        tokens = where.tokens
+        if not self._starts_sentence(tokens, at):
             words = len(marked.content.of(self.text).split())
             confidence = 0.5 if words >= 8 else SCARE_CONFIDENCE
             self.found.append(Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote))
@@ -1149,19 +1155,19 @@ class _Reader:
             if confidence > SCARE_CONFIDENCE:
                 state.reset(index)
             return
-        colon = self._colon_clause(para, position)
-        dash = self._dash_clause(para, position)
-        introducer = state.introducer
+        colon = self._colon_clause(where, at)
+        dash = self._dash_clause(para, position)  # the signature follows the closing mark
+        introducer = context.introducer
         if colon is not None:
             self._direct(quote, colon, "colon", para.number)
         elif dash is not None:
             self._direct(quote, dash, "dash", para.number)
-        elif introducer is not None and introducer.cue.last >= position - _MAX_ADVERBIAL:
+        elif introducer is not None and introducer.cue.last >= at - _MAX_ADVERBIAL:
             self._direct(quote, introducer, "cue-before-quote", para.number)
         else:
             follows = -1
-            last, previous = state.last, state.previous
-            if last >= 0 and not state.interrupted and self._attributed(last):
+            last, previous = context.last, context.previous
+            if last >= 0 and not context.interrupted and self._attributed(last):
                 follows = last
             elif (
                 marked.opening.start == self.paragraphs[marked.first_paragraph].start
@@ -1170,7 +1176,7 @@ class _Reader:
                 and self._attributed(previous)
             ):
                 follows = previous
-            confidence = 0.9 if follows >= 0 else self._speech_likeness(tokens, position, marked)
+            confidence = 0.9 if follows >= 0 else self._speech_likeness(tokens, at, marked)
             self.found.append(
                 Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote, follows=follows)
             )
@@ -1320,8 +1326,16 @@ def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> 
     return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
 
 
-def _that_follows(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """Whether "that" opens a reported clause within a few words of ``start`` (before ``end``)."""
+def _that_follows(tokens: Sequence[Token], cue: Cue, end: int) -> bool:
+    """Whether "that" opens a reported clause within a few words after ``cue`` (before ``end``).
+
+    A verb with no person object that is followed by a determiner has a noun phrase as its
+    object, and a "that" after it opens a relative clause ("condemned the decision that closed
+    the port and demanded ..."), not what was said.
+    """
+    start = cue.last
+    if not cue.takes_object and start < end and tokens[start].lower in _NOUN_DETERMINERS:
+        return False
     return any(tokens[m].lower == "that" for m in range(start, min(start + 4, end)))
 
 
