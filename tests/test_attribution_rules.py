@@ -475,3 +475,17 @@ class TestContinuation:
         """A quote over two paragraphs that opens a story, with no source anywhere, gets no speaker."""
         q = only("“Every spring they take another road.", "“And every autumn we dig it out again.”")
         assert q.attribution is None or q.speaker is None
+
+
+class TestPersonObjects:
+    def test_object_pronoun_after_told_is_not_content(self):
+        """ "X told her the fees were too high": "her" is whom X told, not what."""
+        assert found("Erik Dahl told her the ferry fees were too high.") == [
+            (INDIRECT, "the ferry fees were too high", "Erik Dahl")
+        ]
+
+    def test_possessive_her_opens_the_object_not_the_content(self):
+        """ "X told her colleagues the fees were too high": the object is "her colleagues"."""
+        assert found("Erik Dahl told her colleagues the ferry fees were too high.") == [
+            (INDIRECT, "the ferry fees were too high", "Erik Dahl")
+        ]

@@ -72,6 +72,8 @@ _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "
 """Words after which a cue form is a noun ("their reports", "a retort")."""
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
 """Words after which a participle cue takes the sentence's source ("..., before saying")."""
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+"""Pronouns that stand as the person object of a verb like "told" before the content."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -867,6 +869,8 @@ class _Reader:
             target = para.parser.after(k, high)
             if target is not None:
                 k = _index_after(tokens, target.span.end, k, high)
+            elif tokens[k].lower in _OBJECT_PRONOUNS:  # "told her the fees were too high"
+                k += 1
             else:  # "told reporters that": any short object before "that"
                 for m in range(k + 1, min(high, k + 4)):
                     if tokens[m].lower == "that":
