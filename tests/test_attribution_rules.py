@@ -489,3 +489,28 @@ class TestPersonObjects:
         assert found("Erik Dahl told her colleagues the ferry fees were too high.") == [
             (INDIRECT, "the ferry fees were too high", "Erik Dahl")
         ]
+
+
+class TestRelativeSources:
+    def test_relative_clause_ends_at_its_comma(self):
+        """ "X, who said A, was cheered": the content is A, not the main clause's predicate."""
+        assert found("Jane Roe, who said the ferry would sail at dawn, was cheered by the crowd.") == [
+            (INDIRECT, "the ferry would sail at dawn", "Jane Roe")
+        ]
+
+    def test_relative_clause_inside_an_apposition(self):
+        """ "X, a farmer who said A, joined B": the apposition's comma sets the clause off too."""
+        assert found("Ada Lind, a farmer who said the dam leaked, joined the board.") == [
+            (INDIRECT, "the dam leaked", "Ada Lind")
+        ]
+
+    def test_clause_of_its_own_inside_the_content_is_kept(self):
+        """A "which" clause inside the content does not end it at its first comma."""
+        text = "Jane Roe, who told reporters that the bridge, which is old, would reopen, was cheered."
+        assert found(text) == [(INDIRECT, "that the bridge, which is old, would reopen", "Jane Roe")]
+
+    def test_relative_clause_ending_the_sentence(self):
+        """ "..., who said A." runs to the end of the sentence as before."""
+        assert found("The mayor met Jane Roe, who said the bridge would reopen in May.") == [
+            (INDIRECT, "the bridge would reopen in May", "Jane Roe")
+        ]

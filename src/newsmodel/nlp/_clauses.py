@@ -72,6 +72,9 @@ _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "
 """Words after which a cue form is a noun ("their reports", "a retort")."""
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
 """Words after which a participle cue takes the sentence's source ("..., before saying")."""
+_MAX_APPOSITION = 6
+"""Words an apposition holding a relative source may have before the pronoun ("a local farmer who")."""
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 """Pronouns that stand as the person object of a verb like "told" before the content."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -241,6 +244,8 @@ class _Reader:
                 # "Roe praised A and criticized B": two contents; but in "Roe wrote that they
                 # would call and talk about it" the second verb is part of the reported clause
                 limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
+            if clause.source.antecedent is not None:
+                limit = self._relative_end(tokens, clause, limit)
             count = len(self.found)
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
@@ -249,6 +254,33 @@ class _Reader:
         if any(t.is_quote and t.quote not in self.claimed and t.quote not in para.absorbed for t in tokens):
             self._unclaimed(para, clauses, first_found)
         self._sort_from(first_found)
+
+    @staticmethod
+    def _relative_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:
+        """Where the content of a clause with a relative source ends, at most ``limit``.
+
+        A relative clause set off by a comma (right before the pronoun, or before an apposition
+        that holds it: "Lind, a farmer who said ...") ends at the next comma that does not open
+        a clause of its own: in "Roe, who said the bridge would reopen, was cheered" the
+        content is "the bridge would reopen".
+        """
+        who = _index_at(tokens, clause.source.mention.start, 0, clause.cue.first)
+        k = who - 1
+        while k >= max(0, who - _MAX_APPOSITION) and tokens[k].text != "," and tokens[k].is_word:
+            k -= 1
+        if k < 0 or tokens[k].text != ",":
+            return limit
+        inner = False  # inside a comma-bounded clause of the content ("the bridge, which is old,")
+        for m in range(clause.cue.last, limit):
+            if tokens[m].text != ",":
+                continue
+            if inner:
+                inner = False
+            elif m + 1 < limit and tokens[m + 1].lower in _RELATIVES:
+                inner = True
+            else:
+                return m
+        return limit
 
     def _drop_nested(self, first: int) -> None:
         """Drop stances reported inside other reported speech.
