@@ -134,9 +134,17 @@ class Scan:
         """Microdata ``itemprop`` and RDFa ``property`` elements by (lower-cased) property name."""
         if self._itemprops is None:
             self._itemprops = {}
-            elements_found: list[lxml.html.HtmlElement] = _ITEMPROPS(self.root)  # type: ignore[assignment]
-            for element in elements_found:
-                names = element.get("itemprop") or element.get("property") or ""
+            attributes: list[Any] = _ITEMPROPS(self.root)  # type: ignore[assignment]  # smart strings
+            last = None
+            for attribute in attributes:
+                element = attribute.getparent()
+                if element is last:
+                    continue  # an element with both attributes: its second one
+                last = element
+                names = element.get("itemprop")
+                if names is None and element.tag == "meta":
+                    continue  # <meta property> is read as meta
+                names = names or element.get("property") or ""
                 for name in names.lower().split():
                     prop = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]  # RDFa: "schema:datePublished"
                     elements = self._itemprops.setdefault(prop, []) if prop in _MICRODATA else None
@@ -283,7 +291,8 @@ _PRECEDING_TEXT = lxml.etree.XPath(
     "count(preceding::text()[not(parent::script or parent::style or parent::noscript"
     " or parent::template or parent::title)])"
 )
-_ITEMPROPS = lxml.etree.XPath("//*[@itemprop or (@property and not(self::meta))]")
+_ITEMPROPS = lxml.etree.XPath("//@itemprop | //@property")
+"""The attributes, not their elements: libxml2 finds these faster than elements with a test."""
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:
