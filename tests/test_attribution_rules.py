@@ -514,3 +514,28 @@ class TestRelativeSources:
         assert found("The mayor met Jane Roe, who said the bridge would reopen in May.") == [
             (INDIRECT, "the bridge would reopen in May", "Jane Roe")
         ]
+
+
+class TestSaidOf:
+    def test_said_of_someone_that(self):
+        """ "X said of Y that ...": the content starts at "that", not at "of"."""
+        assert found("Erik Dahl said of the harbour master that he had done nothing wrong.") == [
+            (INDIRECT, "that he had done nothing wrong", "Erik Dahl")
+        ]
+
+    def test_said_of_someone_then_a_direct_quote(self):
+        """ "X said of Y: "..."": the direct quote is X's, with nothing before it reported."""
+        assert found("Erik Dahl said of the harbour master: “He has done nothing wrong.”") == [
+            (QuoteKind.DIRECT, "He has done nothing wrong.", "Erik Dahl")
+        ]
+
+    def test_verb_with_of_keeps_its_phrase(self):
+        """ "X boasted of his record" reports the phrase after "of"."""
+        assert found("Erik Dahl boasted of his record on the harbour board.") == [
+            (INDIRECT, "of his record on the harbour board", "Erik Dahl")
+        ]
+
+    def test_relative_that_after_said_of(self):
+        """'"...," X said of a list that included Y': the relative clause is not reported speech."""
+        result = found("“They would all serve well,” Erik Dahl said of a list that included three mayors.")
+        assert result == [(QuoteKind.DIRECT, "They would all serve well,", "Erik Dahl")]

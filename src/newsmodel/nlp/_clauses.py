@@ -1037,6 +1037,21 @@ class _Reader:
                 continue
             if lower == "to" and cue.cue_class is CueClass.REPORT:
                 return k  # "hoped to carry the state": the infinitive is the content
+            if lower == "of" and k == cue.last:
+                # "said of the pier that ..." / "said of Roe: ...": what follows is the content;
+                # in "boasted of his skills" the phrase is
+                explicit = self._lookahead(tokens, k, high)
+                if (
+                    explicit is None
+                    or any(
+                        lex.is_("preposition", t.lower) or lex.is_("np-preposition", t.lower)
+                        for t in tokens[k + 1 : explicit]
+                    )
+                    or _relative_that(tokens, explicit, high, lex)
+                ):
+                    break  # "boasted of his appeal to voters that ...", "said of a list that included"
+                k = explicit
+                continue
             if lex.is_("preposition", lower) and not token.capitalized:
                 explicit = self._lookahead(tokens, k, high)
                 if explicit is None:
@@ -1360,6 +1375,23 @@ def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> 
         return True
     previous = tokens[index - 1].text
     return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
+
+
+def _relative_that(tokens: Sequence[Token], k: int, high: int, lex: Lexicon) -> bool:
+    """Whether the "that" at ``k`` (after a noun) opens a relative clause, not a reported one.
+
+    A reported clause goes on with its subject (a name, a determiner, a pronoun: "that the
+    report was ..."); a relative clause with its verb ("that included ...").
+    """
+    if tokens[k].lower != "that" or k + 1 >= high:
+        return False
+    following = tokens[k + 1]
+    return not (
+        following.capitalized
+        or following.is_quote
+        or lex.is_("determiner", following.lower)
+        or following.lower in lex.pronouns
+    )
 
 
 def _that_follows(tokens: Sequence[Token], cue: Cue, end: int) -> bool:
