@@ -13,6 +13,7 @@ import newsmodel
 from newsmodel import Candidate, EntityKind, MentionForm, RuleRecognizer, Span
 from newsmodel.nlp.document import Doc
 from newsmodel.nlp.entities import find_entities, trim
+from newsmodel.nlp.entities._rules import _letter_counts
 from newsmodel.nlp.entities._tokens import tokenize
 from newsmodel.nlp.sentences import split_sentences
 from newsmodel.pipeline import Block, Draft, annotate, build_doc
@@ -79,6 +80,18 @@ class TestTokenize:
         """Hyphenated names and scores stay whole."""
         text = "Jean-Luc won 2-1"
         assert [t.text for t in tokenize(text, 0, len(text))] == ["Jean-Luc", "won", "2-1"]
+
+
+class TestLetterCounts:
+    @given(st.text())
+    def test_same_as_counting_each_character(self, text: str) -> None:
+        """Letters and upper-case letters are counted as ``str.isalpha``/``str.isupper`` would."""
+        letters = [c for c in text if c.isalpha()]
+        assert _letter_counts(text) == (len(letters), sum(c.isupper() for c in letters))
+
+    def test_curly_quotes_and_accents(self) -> None:
+        """Non-ASCII letters count, non-ASCII punctuation does not."""
+        assert _letter_counts("“ÉCOLE” à Zürich — 42") == (12, 6)
 
 
 class TestRecognition:

@@ -1,9 +1,14 @@
 """Tests for main-content extraction: what stays in the body, what goes, and how it is laid out."""
 
+import re
+
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from newsmodel import parse_html
 from newsmodel.html import extract_html
+from newsmodel.html._words import word_pattern
 from newsmodel.pipeline import BlockKind
 from newsmodel.policy import DEFAULT
 
@@ -302,3 +307,27 @@ class TestHints:
         comments = "".join(f'<div class="comment"><p>{P1} Comment {n}.</p></div>' for n in range(5))
         html = page(f'<div class="commentary">{paragraphs()}</div><div class="comments">{comments}</div>')
         assert body_of(html) == tuple(BODY)
+
+
+WORDS = ["ad", "ads", "advert", "adverts", "comment", "b-line", "byline"]
+
+
+def _found(pattern: str, text: str) -> tuple[tuple[int, int], str] | None:
+    match = re.search(pattern, text)
+    return None if match is None else (match.span(), match.group())
+
+
+class TestWordPattern:
+    @given(st.text(alphabet="abcdelmnorstvy- ", max_size=40))
+    def test_same_matches_as_longest_first_alternation(self, text):
+        """The trie finds the word a longest-first alternation finds, also before a lookahead."""
+        plain = "|".join(re.escape(w) for w in sorted(WORDS, key=len, reverse=True))
+        for template in ("{}", "(?<![a-z])(?:{})(?![a-z])"):
+            assert _found(template.format(word_pattern(WORDS)), text) == _found(template.format(plain), text)
+
+    def test_shorter_word_when_the_longer_does_not_fit(self):
+        """Backtracking yields "ads" when "adverts" is cut short and "ad" when a letter follows "ads"."""
+        tokens = re.compile(f"(?<![a-z])(?:{word_pattern(WORDS)})(?![a-z])")
+        assert tokens.search("top advert").group() == "advert"
+        assert tokens.search("ads-box").group() == "ads"
+        assert tokens.search("adsx ad").group() == "ad"

@@ -694,6 +694,21 @@ class TestPublishedRules:
         assert small.published == large.published == datetime(2024, 3, 5)
 
 
+class TestMicrodata:
+    def test_rdfa_property_on_body_elements(self) -> None:
+        """RDFa ``property`` on a body element is read like ``itemprop`` (``schema:`` prefix dropped)."""
+        result = meta(body='<span property="schema:articleSection">City</span>')
+        assert result.section == "City"
+        assert source(result, "section") == "microdata:articleSection"
+
+    def test_meta_property_is_no_microdata(self) -> None:
+        """A ``<meta property>`` is only a meta value; one with ``itemprop`` too is also microdata."""
+        assert meta(body='<meta property="articleSection" content="Sport">').section is None
+        both = meta(body='<meta itemprop="articleSection" property="og:kind" content="Sport">')
+        assert both.section == "Sport"
+        assert source(both, "section") == "microdata:articleSection"
+
+
 class TestLinksAndLists:
     def test_canonical_is_absolute(self) -> None:
         """A relative canonical link is resolved against the page URL."""

@@ -119,3 +119,10 @@ class TestParseCredits:
         raw = "Jane Doe, " * 20 + ". " * 5_000 + "x"
         assert names(raw)[:1] == []  # over the length limit: not a credit
         assert names("Jane Doe" + " ." * 200)[:1] == ["Jane Doe"]
+
+
+class TestCreditKey:
+    @given(st.text())
+    def test_alphanumeric_characters_only(self, text: str) -> None:
+        """The key keeps exactly the case-folded characters ``str.isalnum`` accepts."""
+        assert credit_key(text) == "".join(c for c in text.casefold() if c.isalnum())

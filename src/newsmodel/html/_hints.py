@@ -9,6 +9,7 @@ from typing import Any
 import attrs
 
 from newsmodel.data import read_json
+from newsmodel.html._words import word_pattern
 
 __all__ = ["ClassHints", "Hints", "hints"]
 
@@ -81,11 +82,10 @@ class ClassHints:
 
 
 def _alternation(words: list[str], template: str) -> re.Pattern[str] | None:
-    """One pattern for a list of words, longest first (so "ads" wins over "ad")."""
+    """One pattern for a list of words, the longest that fits first (so "ads" wins over "ad")."""
     if not words:
         return None
-    ordered = sorted(words, key=len, reverse=True)
-    return re.compile(template.format("|".join(re.escape(w) for w in ordered)))
+    return re.compile(template.format(word_pattern(words)))
 
 
 @attrs.frozen

@@ -346,10 +346,15 @@ class _Walker:
 
 def _is_hidden(element: lxml.etree._Element) -> bool:
     """Whether markup hides an element: ``hidden``, ``aria-hidden="true"``, ``display: none``."""
-    if element.get("hidden") is not None or element.get("aria-hidden") == "true":
+    names = element.keys()  # one call, and most elements have none of these attributes
+    if not names:
+        return False
+    if "hidden" in names or ("aria-hidden" in names and element.get("aria-hidden") == "true"):
         return True
-    style = element.get("style")
-    return style is not None and "none" in style and "display:none" in style.replace(" ", "").lower()
+    if "style" not in names:
+        return False
+    style = element.get("style") or ""
+    return "none" in style and "display:none" in style.replace(" ", "").lower()
 
 
 def _has_image(figure: lxml.etree._Element) -> bool:

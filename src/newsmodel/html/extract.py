@@ -30,7 +30,6 @@ from newsmodel.policy import ParsePolicy
 
 __all__ = ["extract_html"]
 
-_TITLES = "//meta[@property='og:title' or @name='twitter:title']/@content | //title//text()"
 _EXCERPT = 80  # characters of a removed block quoted in its explain defect
 
 
@@ -42,10 +41,17 @@ def _clean(root: lxml.html.HtmlElement) -> None:
 def _titles(root: lxml.html.HtmlElement, title: str | None) -> list[str]:
     """What the page calls its title: metadata's, OpenGraph's and the ``<title>`` element's."""
     found = [title] if title else []
-    for value in root.xpath(_TITLES):
-        text = " ".join(str(value).split())
-        if text and text not in found:
-            found.append(text)
+    for element in root.iter("meta", "title"):  # document order, as the reader sees them
+        if element.tag == "title":
+            values: list[str | None] = list(element.itertext())
+        elif element.get("property") == "og:title" or element.get("name") == "twitter:title":
+            values = [element.get("content")]
+        else:
+            continue
+        for value in values:
+            text = " ".join((value or "").split())
+            if text and text not in found:
+                found.append(text)
     return found[:5]
 
 

@@ -72,6 +72,11 @@ _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "
 """Words after which a cue form is a noun ("their reports", "a retort")."""
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
 """Words after which a participle cue takes the sentence's source ("..., before saying")."""
+_MAX_APPOSITION = 6
+"""Words an apposition holding a relative source may have before the pronoun ("a local farmer who")."""
+_RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
+_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
+"""Pronouns that stand as the person object of a verb like "told" before the content."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -183,6 +188,9 @@ class _Reader:
         self.lex = lex
         self.found: list[Found] = []
         self.claimed: dict[int, int] = {}  # direct quotation index -> index in found
+        # an unclaimed quotation running on past its paragraph: where it opened, and the
+        # context there (it is judged when its last paragraph is read, in that context)
+        self.opened: dict[int, tuple[_Paragraph, int, _Context]] = {}
         self.colon: Clause | None = None  # a clause ending the last paragraph with a colon
 
     # -- per paragraph -----------------------------------------------------------------
@@ -229,14 +237,15 @@ class _Reader:
                 n + 1 < len(clauses)
                 and clauses[n + 1].source.span.start <= clause.cue.span.start
                 and not (
-                    clauses[n + 1].inherited
-                    and _that_follows(tokens, clause.cue.last, clauses[n + 1].cue.first)
+                    clauses[n + 1].inherited and _that_follows(tokens, clause.cue, clauses[n + 1].cue.first)
                 )
             ):
                 # this clause sits inside the next one's source ("Roe, who writes ..., said"), or
                 # "Roe praised A and criticized B": two contents; but in "Roe wrote that they
                 # would call and talk about it" the second verb is part of the reported clause
                 limit = min(limit, max(clauses[n + 1].cue.first, clause.cue.last))
+            if clause.source.antecedent is not None:
+                limit = self._relative_end(tokens, clause, limit)
             count = len(self.found)
             self._contents(para, clause, openings[n], limit)
             if len(self.found) == count and self.colon is not clause:
@@ -245,6 +254,33 @@ class _Reader:
         if any(t.is_quote and t.quote not in self.claimed and t.quote not in para.absorbed for t in tokens):
             self._unclaimed(para, clauses, first_found)
         self._sort_from(first_found)
+
+    @staticmethod
+    def _relative_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:
+        """Where the content of a clause with a relative source ends, at most ``limit``.
+
+        A relative clause set off by a comma (right before the pronoun, or before an apposition
+        that holds it: "Lind, a farmer who said ...") ends at the next comma that does not open
+        a clause of its own: in "Roe, who said the bridge would reopen, was cheered" the
+        content is "the bridge would reopen".
+        """
+        who = _index_at(tokens, clause.source.mention.start, 0, clause.cue.first)
+        k = who - 1
+        while k >= max(0, who - _MAX_APPOSITION) and tokens[k].text != "," and tokens[k].is_word:
+            k -= 1
+        if k < 0 or tokens[k].text != ",":
+            return limit
+        inner = False  # inside a comma-bounded clause of the content ("the bridge, which is old,")
+        for m in range(clause.cue.last, limit):
+            if tokens[m].text != ",":
+                continue
+            if inner:
+                inner = False
+            elif m + 1 < limit and tokens[m + 1].lower in _RELATIVES:
+                inner = True
+            else:
+                return m
+        return limit
 
     def _drop_nested(self, first: int) -> None:
         """Drop stances reported inside other reported speech.
@@ -457,6 +493,14 @@ class _Reader:
         """The source before a verb at ``j``, past time adverbials ("Roe on Thursday said")."""
         source = parser.before(j, low)
         if source is not None and not self._only_time(tokens, source, low, j):
+            if source.form is MentionForm.PRONOUN:
+                return source
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and parser.preposition(tokens[start - 1]):
+                # "People with knowledge of the talks said": the phrase is a preposition's object
+                loose = parser.loose_before(j, low)
+                if loose is not None and loose.span.start < source.span.start:
+                    return loose
             return source
         timed = self._time_before(tokens, j, low)
         return parser.before(timed, low) if timed < j else None
@@ -472,10 +516,27 @@ class _Reader:
     def _absolute(self, parser: PhraseParser, tokens: list[Token], j: int, low: int) -> Source | None:
         """The subject of "with NOUN PHRASE saying": the phrase, if "with" opens it."""
         source = parser.before(j, low)
-        if source is None or source.form is MentionForm.PRONOUN:
+        if source is not None and source.form is not MentionForm.PRONOUN:
+            start = _index_after(tokens, source.span.start, low, j)
+            if start > low and tokens[start - 1].lower == "with":
+                return source
+        # "with a spokesman, Jo Poe, saying": read forward from "with" to the participle
+        with_ = next(
+            (m for m in range(j - 1, max(low, j - _MAX_ADVERBIAL) - 1, -1) if tokens[m].lower == "with"), -1
+        )
+        if with_ < 0:
             return None
-        start = _index_after(tokens, source.span.start, low, j)
-        return source if start > low and tokens[start - 1].lower == "with" else None
+        source = parser.after(with_ + 1, j)
+        if (
+            source is None
+            or source.form is not MentionForm.NAME
+            or not source.roles
+            or source.roles[0].start != tokens[with_ + 1].start
+            or source.roles[0].end >= source.mention.start
+        ):
+            return None  # only a name in apposition to a description before it ("a spokesman, Jo Poe,")
+        end = _index_after(tokens, source.span.end, with_ + 1, j)
+        return source if end == j or (end == j - 1 and tokens[end].text == ",") else None
 
     def _main_clause(self, para: _Paragraph, clauses: list[Clause], k: int) -> Clause | None:
         """The clause of token ``k``'s sentence whose source a participle at ``k`` takes.
@@ -632,6 +693,9 @@ class _Reader:
             after = _index_after(tokens, clause.source.span.end, cue.last, high)
         rule = "according-to" if according else "reported-speech"
         forward = self._forward_start(para, clause, after, high)
+        gerund = forward is not None and self._gerund_object(para, clause, forward, high)
+        if gerund:
+            forward = None  # "is considering sending troops": an action weighed, not a statement
         if (
             according
             and forward is not None
@@ -673,6 +737,8 @@ class _Reader:
             return
         if tokens[-1].text == ":" and 0 <= len(tokens) - 1 - after <= _MAX_ADVERBIAL:
             self.colon = clause  # "Roe said:" closing the paragraph introduces the next one
+            return
+        if gerund:
             return
         # reported speech before the clause: "The plan failed, Roe said."
         b = clause_start
@@ -835,6 +901,8 @@ class _Reader:
             target = para.parser.after(k, high)
             if target is not None:
                 k = _index_after(tokens, target.span.end, k, high)
+            elif tokens[k].lower in _OBJECT_PRONOUNS:  # "told her the fees were too high"
+                k += 1
             else:  # "told reporters that": any short object before "that"
                 for m in range(k + 1, min(high, k + 4)):
                     if tokens[m].lower == "that":
@@ -881,6 +949,53 @@ class _Reader:
             return None
         return k
 
+    def _gerund_object(self, para: _Paragraph, clause: Clause, k: int, high: int) -> bool:
+        """Whether a stance verb in the progressive takes a gerund phrase at ``k`` as its object.
+
+        "Canada is considering sending troops" reports a deliberation under way, not a
+        statement: no reported speech. A stance taken ("Roe proposed raising taxes") and a
+        verb of saying ("Roe said sending troops was a mistake") keep their content.
+        """
+        cue = clause.cue
+        tokens = para.tokens
+        if cue.cue_class is not CueClass.REPORT or not tokens[cue.first].lower.endswith("ing"):
+            return False
+        j = cue.first
+        low = para.low(j)
+        while j > low and cue.first - j < _MAX_AUXILIARIES and self._auxiliary(tokens[j - 1]):
+            j -= 1
+        if not any(tokens[m].lower in _BE for m in range(j, cue.first)):
+            return False
+        return self._gerund_phrase(tokens, k, high)
+
+    def _gerund_phrase(self, tokens: list[Token], k: int, high: int) -> bool:
+        """Whether the words from ``k`` are a gerund phrase, not a clause.
+
+        A lower-case word in -ing opens it and no finite verb (an auxiliary, a modal or a past
+        in -ed) follows before the next clause boundary: "sending troops to the region" is the
+        object of "considering", while in "sending troops was a mistake" the gerund is the
+        subject of a reported clause.
+        """
+        token = tokens[k]
+        lower = token.lower
+        if not (token.is_word and not token.capitalized and lower.endswith("ing") and len(lower) > 5):
+            return False
+        for m in range(k + 1, high):
+            token = tokens[m]
+            if token.is_quote or token.text in ",;:(" or token.text in _DASHES:
+                break
+            lower = token.lower
+            if token.is_word and (
+                self.lex.is_("finite", lower)
+                or lower.endswith(("n't", "n\u2019t"))
+                or (lower.endswith("ed") and not token.capitalized)
+                or lower in _IRREGULAR_PASTS
+            ):
+                return False
+            if token.text in _TERMINAL and not _abbreviation_dot(tokens, m, self.lex):
+                break
+        return True
+
     def _quote_after_aside(self, tokens: list[Token], k: int, high: int) -> int | None:
         """Index of a quote that follows a short aside ending in a comma or colon, if any."""
         for m in range(k + 1, min(high, k + _MAX_ADVERBIAL)):
@@ -912,8 +1027,31 @@ class _Reader:
             ):
                 k += 2  # "said on Friday", "said in 2015"
                 continue
+            if (
+                lower == "that"
+                and k + 1 < high
+                and lex.is_("time", tokens[k + 1].lower)
+                and (k + 2 >= high or tokens[k + 2].text in _TERMINAL or tokens[k + 2].text == ",")
+            ):
+                k += 2  # "said that morning.", not "said that this time ..."
+                continue
             if lower == "to" and cue.cue_class is CueClass.REPORT:
                 return k  # "hoped to carry the state": the infinitive is the content
+            if lower == "of" and k == cue.last:
+                # "said of the pier that ..." / "said of Roe: ...": what follows is the content;
+                # in "boasted of his skills" the phrase is
+                explicit = self._lookahead(tokens, k, high)
+                if (
+                    explicit is None
+                    or any(
+                        lex.is_("preposition", t.lower) or lex.is_("np-preposition", t.lower)
+                        for t in tokens[k + 1 : explicit]
+                    )
+                    or _relative_that(tokens, explicit, high, lex)
+                ):
+                    break  # "boasted of his appeal to voters that ...", "said of a list that included"
+                k = explicit
+                continue
             if lex.is_("preposition", lower) and not token.capitalized:
                 explicit = self._lookahead(tokens, k, high)
                 if explicit is None:
@@ -1040,6 +1178,8 @@ class _Reader:
                 marked = self.marked[token.quote]
                 if marked.last_paragraph == para.number:
                     self._keep(para, position, marked, state)
+                elif marked.first_paragraph == para.number:
+                    self.opened[token.quote] = (para, position, attrs.evolve(state))
 
     def _aside(self, para: _Paragraph, clause: Clause, earlier: Clause) -> bool:
         """Whether ``clause`` is a stance word with no content in the sentence of ``earlier``."""
@@ -1053,10 +1193,12 @@ class _Reader:
 
     def _keep(self, para: _Paragraph, position: int, marked: MarkedQuote, state: _Context) -> None:
         """Record one unclaimed direct quote, attached as well as the context allows."""
-        tokens = para.tokens
-        quote = tokens[position].quote
+        quote = para.tokens[position].quote
         index = len(self.found)
-        if not self._starts_sentence(tokens, position):
+        # a quotation over several paragraphs is read in the context where it opened
+        where, at, context = self.opened.pop(quote, (para, position, state))
+        tokens = where.tokens
+        if not self._starts_sentence(tokens, at):
             words = len(marked.content.of(self.text).split())
             confidence = 0.5 if words >= 8 else SCARE_CONFIDENCE
             self.found.append(Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote))
@@ -1064,19 +1206,19 @@ class _Reader:
             if confidence > SCARE_CONFIDENCE:
                 state.reset(index)
             return
-        colon = self._colon_clause(para, position)
-        dash = self._dash_clause(para, position)
-        introducer = state.introducer
+        colon = self._colon_clause(where, at)
+        dash = self._dash_clause(para, position)  # the signature follows the closing mark
+        introducer = context.introducer
         if colon is not None:
             self._direct(quote, colon, "colon", para.number)
         elif dash is not None:
             self._direct(quote, dash, "dash", para.number)
-        elif introducer is not None and introducer.cue.last >= position - _MAX_ADVERBIAL:
+        elif introducer is not None and introducer.cue.last >= at - _MAX_ADVERBIAL:
             self._direct(quote, introducer, "cue-before-quote", para.number)
         else:
             follows = -1
-            last, previous = state.last, state.previous
-            if last >= 0 and not state.interrupted and self._attributed(last):
+            last, previous = context.last, context.previous
+            if last >= 0 and not context.interrupted and self._attributed(last):
                 follows = last
             elif (
                 marked.opening.start == self.paragraphs[marked.first_paragraph].start
@@ -1085,7 +1227,7 @@ class _Reader:
                 and self._attributed(previous)
             ):
                 follows = previous
-            confidence = 0.9 if follows >= 0 else self._speech_likeness(tokens, position, marked)
+            confidence = 0.9 if follows >= 0 else self._speech_likeness(tokens, at, marked)
             self.found.append(
                 Found(marked.content, QuoteKind.DIRECT, confidence, para.number, quote=quote, follows=follows)
             )
@@ -1235,8 +1377,33 @@ def _boundary_before(tokens: Sequence[Token], index: int, starts: list[int]) -> 
     return previous in (",", ";") or previous in _TERMINAL or previous in _DASHES
 
 
-def _that_follows(tokens: Sequence[Token], start: int, end: int) -> bool:
-    """Whether "that" opens a reported clause within a few words of ``start`` (before ``end``)."""
+def _relative_that(tokens: Sequence[Token], k: int, high: int, lex: Lexicon) -> bool:
+    """Whether the "that" at ``k`` (after a noun) opens a relative clause, not a reported one.
+
+    A reported clause goes on with its subject (a name, a determiner, a pronoun: "that the
+    report was ..."); a relative clause with its verb ("that included ...").
+    """
+    if tokens[k].lower != "that" or k + 1 >= high:
+        return False
+    following = tokens[k + 1]
+    return not (
+        following.capitalized
+        or following.is_quote
+        or lex.is_("determiner", following.lower)
+        or following.lower in lex.pronouns
+    )
+
+
+def _that_follows(tokens: Sequence[Token], cue: Cue, end: int) -> bool:
+    """Whether "that" opens a reported clause within a few words after ``cue`` (before ``end``).
+
+    A verb with no person object that is followed by a determiner has a noun phrase as its
+    object, and a "that" after it opens a relative clause ("condemned the decision that closed
+    the port and demanded ..."), not what was said.
+    """
+    start = cue.last
+    if not cue.takes_object and start < end and tokens[start].lower in _NOUN_DETERMINERS:
+        return False
     return any(tokens[m].lower == "that" for m in range(start, min(start + 4, end)))
 
 

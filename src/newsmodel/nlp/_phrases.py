@@ -33,6 +33,8 @@ _MAX_APPOSITION = 16
 _MAX_APPOSITIONS = 4
 _MAX_LOOSE = 12
 _RELATIVES = frozenset({"who", "which", "that"})
+_PARTICIPLES = frozenset({"known", "shown", "seen", "given", "taken", "written", "chosen", "held"})
+"""Past participles not in -ed, which can open a phrase after a noun ("the chief known as")."""
 _DASHES = frozenset({"\u2014", "\u2013", "--"})
 
 
@@ -329,7 +331,7 @@ class PhraseParser:
                 if (
                     head is not None
                     and head.form is not MentionForm.PRONOUN
-                    and not (start > low and self._preposition(tokens[start - 1]))
+                    and not (start > low and self.preposition(tokens[start - 1]))
                 ):
                     role = Span(start=tokens[k + 1].start, end=tokens[last].end)
                     return attrs.evolve(
@@ -367,7 +369,8 @@ class PhraseParser:
             name, span=Span(start=lead.span.start, end=tokens[comma].end), roles=(lead.span, *name.roles)
         )
 
-    def _preposition(self, token: Token) -> bool:
+    def preposition(self, token: Token) -> bool:
+        """Whether a word is a lower-case preposition that is not also a conjunction ("of", not "after")."""
         lower = token.lower
         return (
             not token.capitalized
@@ -709,17 +712,18 @@ class PhraseParser:
             or (
                 any_opener
                 and first.is_word
-                and not self.is_function(first)
+                and (not self.is_function(first) or (_adverb(first) and start + 1 < end - 1))
                 and first.lower not in lex.pronouns
             )
         ):
             return None
         if not last.is_word or self.is_function(last) or not (last.capitalized or self.is_noun_like(last)):
             return None
-        for token in tokens[start:end]:
+        for k in range(start, end):
+            token = tokens[k]
             lower = token.lower
-            if not token.is_word:
-                continue
+            if not token.is_word or (any_opener and k < end - 1 and (_adverb(token) or lower.endswith("ed"))):
+                continue  # "recently released documents": words modifying the next one
             if (
                 lower in lex.pronouns
                 or lower in ("there", "here")
@@ -815,6 +819,8 @@ class PhraseParser:
                 break
             if lower in self.lex.verbs and lower not in self.lex.nouns:
                 break
+            if head >= 0 and self._participle_phrase(k, high):
+                break  # "the harbour master known as Bo": the participle opens a modifier
             if self.is_name_word(k) and k > start:
                 name_end = self._name_right(k, high)
                 if (
@@ -868,6 +874,20 @@ class PhraseParser:
         source = Source(whole, whole, MentionForm.NOMINAL, head_word, definite=definite)
         return self._apposition_after(source, end, high) if depth == 0 else source
 
+    def _participle_phrase(self, k: int, high: int) -> bool:
+        """Whether a past participle and a preposition start at ``k`` ("known as", "based in")."""
+        tokens = self.tokens
+        lower = tokens[k].lower
+        return (
+            (lower.endswith("ed") or lower in _PARTICIPLES)
+            and k + 1 < high
+            and not tokens[k + 1].capitalized
+            and (
+                self.lex.is_("preposition", tokens[k + 1].lower)
+                or self.lex.is_("np-preposition", tokens[k + 1].lower)
+            )
+        )
+
     def _name_follows(self, end: int, high: int) -> bool:
         """Whether a name follows within three lower-case words of ``end`` ("Trump aide Jo Poe")."""
         tokens = self.tokens
@@ -906,7 +926,11 @@ class PhraseParser:
         if name is None or name.form is not MentionForm.NAME:
             return None
         role = Span(start=tokens[start].start, end=tokens[name_start - 1].end)
-        name = attrs.evolve(name, span=Span(start=role.start, end=name.span.end), roles=(role, *name.roles))
+        if name_start - start == 1 and self.lex.is_("determiner", tokens[start].lower):
+            roles = name.roles  # "the Harbour Gazette": an article is no role
+        else:
+            roles = (role, *name.roles)
+        name = attrs.evolve(name, span=Span(start=role.start, end=name.span.end), roles=roles)
         return self._apposition_after(name, name_end, high) if depth == 0 else name
 
     def _apposition_after(self, source: Source, end: int, high: int) -> Source:
@@ -977,6 +1001,11 @@ def _index_after(tokens: Sequence[Token], offset: int, low: int, high: int) -> i
 def _is_ordinal(text: str) -> bool:
     """Whether a word is a numbered ordinal ("1st", "82nd"), as in "Air Force 1st Lt. Jo Poe"."""
     return text[:1].isdigit() and text[-2:].lower() in ("st", "nd", "rd", "th") and text[:-2].isdigit()
+
+
+def _adverb(token: Token) -> bool:
+    """Whether a lower-case word is an adverb in -ly ("recently", "publicly")."""
+    return token.is_word and not token.capitalized and token.lower.endswith("ly") and len(token.lower) > 4
 
 
 def _is_initial(token: Token) -> bool:

@@ -198,6 +198,8 @@ class _Reader:
         self.base = self._base()
         self.result = PageMetadata(defects=list(ld.defects))
         self.dayfirst = True
+        self._labelled: dict[tuple[str, ...], Dated | None] = {}
+        """:meth:`_labelled_date` by labels: several rules ask for the same labels."""
 
     def _base(self) -> str | None:
         if self.found.base is not None:
@@ -571,8 +573,8 @@ class _Reader:
     def _published(self) -> tuple[datetime, str] | None:
         """The publication date: the sources are weighed by the rules of :mod:`._published`."""
         chosen = choose_published(
-            _dated(self._machine_published()),
-            _dated(self._generic_published()),
+            _dated(self._machine_published),
+            _dated(self._generic_published),
             self._page_published,
             shown=lambda: self._shown,
             referee=self._referee,
@@ -600,8 +602,15 @@ class _Reader:
             if dated is not None and dated.timed:
                 yield dated
 
-    def _machine_published(self) -> Iterator[tuple[str, datetime | None]]:
-        """The article's publication dates written for machines, most trusted first."""
+    @cached_property
+    def _machine_published(self) -> list[tuple[str, datetime | None]]:
+        """The article's publication dates written for machines, most trusted first.
+
+        Read once: the publication date and each :meth:`_local` weigh them.
+        """
+        return list(self._machine_sources())
+
+    def _machine_sources(self) -> Iterator[tuple[str, datetime | None]]:
         yield from self._ld([*self.articles, *self.pages], "datePublished", self._date)
         yield from self._ld(self.articles, "uploadDate", self._date)  # VideoObject, MediaObject
         yield from self._meta("published", self._date)
@@ -609,8 +618,12 @@ class _Reader:
         for moment in self._times(modified=False, hinted=True):
             yield "html:time", moment
 
-    def _generic_published(self) -> Iterator[tuple[str, datetime | None]]:
+    @cached_property
+    def _generic_published(self) -> list[tuple[str, datetime | None]]:
         """Machine-readable dates that may date the article: unmarked ``<time>``, generic meta."""
+        return list(self._generic_sources())
+
+    def _generic_sources(self) -> Iterator[tuple[str, datetime | None]]:
         for moment in self._times(modified=False, hinted=False):
             yield "html:time", moment
         yield from self._meta("published_weak", self._date)
@@ -661,8 +674,8 @@ class _Reader:
 
     def _structured_dates(self) -> Iterator[tuple[str, datetime | None]]:
         """Publication and modification dates written for machines (no page-text fallbacks)."""
-        yield from self._machine_published()
-        yield from self._generic_published()
+        yield from self._machine_published
+        yield from self._generic_published
         for source, moment in self._modified():
             if not source.startswith(_STRUCTURED):
                 break  # the sources after this one are page text
@@ -694,6 +707,11 @@ class _Reader:
 
     def _labelled_date(self, labels: tuple[str, ...]) -> Dated | None:
         """A date right after a label in the page text ("Veröffentlicht am", "Published:")."""
+        if labels not in self._labelled:
+            self._labelled[labels] = self._read_labelled_date(labels)
+        return self._labelled[labels]
+
+    def _read_labelled_date(self, labels: tuple[str, ...]) -> Dated | None:
         text = self.found.text
         for end in self.found.after_labels(labels)[:50]:
             window = text[end : end + 40].lstrip(" :")
@@ -743,7 +761,7 @@ class _Reader:
         shown = self._shown
         if shown is not None:
             return shown
-        found = self._printed_date(self._text_after_heading)
+        found = self._printed_after_heading
         return None if found is None or found[1] else found[0]
 
     def _date_near_heading(self) -> tuple[Dated, bool] | None:
@@ -796,9 +814,14 @@ class _Reader:
         """Where the headline's heading starts in the page text pieces, if there is one."""
         return None if self._heading is None else self.found.text_index(self._heading)
 
+    @cached_property
+    def _printed_after_heading(self) -> tuple[Dated, bool] | None:
+        """:meth:`_printed_date` of :attr:`_text_after_heading` (weighed by several rules)."""
+        return self._printed_date(self._text_after_heading)
+
     def _date_after_heading(self) -> Dated | None:
         """The first date in the page text within :data:`DATE_WINDOW` characters after the headline."""
-        found = self._printed_date(self._text_after_heading)
+        found = self._printed_after_heading
         return None if found is None else found[0]
 
     @cached_property

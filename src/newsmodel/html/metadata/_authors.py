@@ -41,6 +41,8 @@ _URL = re.compile(r"(?:https?:)?//\S{0,500}|www\.\S{0,500}", re.IGNORECASE)
 _SEGMENT = re.compile(r"\s*(?:[;|/•·\n]|\s[-–—]\s|\(|\)|\[|\])\s*")
 _PART = re.compile(r"\s*(?:,|&|\+|\s(?:[Aa]nd|AND|[Uu]nd|UND|et|ET|y|e|en|och|og|i|и|ve|ja|oraz|és)\s)\s*")
 _NAME_CHARS = re.compile(r"[^\W\d_]|[\s.\-'’‐]")
+_NOT_ALNUM = re.compile(r"[\W_]+")
+"""What ``str.isalnum`` rejects: ``\\w`` is exactly the alphanumeric characters and ``_``."""
 _TRAILING = " \t\r\n,:;.-–—"
 """Punctuation stripped from the end of a name."""
 
@@ -58,8 +60,8 @@ class Credit:
 
 
 def credit_key(text: str) -> str:
-    """A comparison key: case-folded letters and digits only."""
-    return "".join(c for c in text.casefold() if c.isalnum())
+    """A comparison key: case-folded letters and digits only (``str.isalnum`` characters)."""
+    return _NOT_ALNUM.sub("", text.casefold())
 
 
 @attrs.frozen

@@ -20,6 +20,7 @@ import lxml.etree
 import lxml.html
 
 from newsmodel import data
+from newsmodel.html._words import word_pattern
 from newsmodel.html.metadata._text import clean, element_text
 
 __all__ = ["Hints", "Scan", "hints", "scan"]
@@ -63,7 +64,7 @@ class Hints:
     author_path: re.Pattern[str]
     author_labels: frozenset[str]
     any_mark: re.Pattern[str]
-    """Any byline or date word (all literals, so the regex engine skips ahead by first letter)."""
+    """Any byline or date word (one pattern: only whether one occurs is asked)."""
 
 
 @cache
@@ -72,13 +73,13 @@ def hints() -> Hints:
     table = data.read_json("html_metadata_hints.json")
 
     def compile_words(name: str, *, at_start: bool = False) -> re.Pattern[str]:
-        words = "|".join(re.escape(w) for w in table[name])
+        words = word_pattern(table[name])  # these are searched for, never substituted
         return re.compile(f"(?:^|[\\s_-])(?:{words})" if at_start else words)
 
     return Hints(
         byline=compile_words("byline"),
         date=compile_words("date"),
-        modified=compile_words("modified"),
+        modified=re.compile("|".join(re.escape(w) for w in table["modified"])),  # also substituted
         exclude=compile_words("exclude", at_start=True),  # "card", not "vcard"
         comments=compile_words("comments", at_start=True),
         heading_extra=compile_words("heading_extras"),
@@ -86,7 +87,7 @@ def hints() -> Hints:
         author_labels=frozenset(w.casefold() for w in table["author_labels"]),
         label=tuple(w.casefold() for w in table["date_labels"]),
         modified_label=tuple(w.casefold() for w in table["modified_labels"]),
-        any_mark=re.compile("|".join(re.escape(w) for w in [*table["byline"], *table["date"]])),
+        any_mark=re.compile(word_pattern([*table["byline"], *table["date"]])),
     )
 
 
@@ -133,9 +134,17 @@ class Scan:
         """Microdata ``itemprop`` and RDFa ``property`` elements by (lower-cased) property name."""
         if self._itemprops is None:
             self._itemprops = {}
-            elements_found: list[lxml.html.HtmlElement] = _ITEMPROPS(self.root)  # type: ignore[assignment]
-            for element in elements_found:
-                names = element.get("itemprop") or element.get("property") or ""
+            attributes: list[Any] = _ITEMPROPS(self.root)  # type: ignore[assignment]  # smart strings
+            last = None
+            for attribute in attributes:
+                element = attribute.getparent()
+                if element is last:
+                    continue  # an element with both attributes: its second one
+                last = element
+                names = element.get("itemprop")
+                if names is None and element.tag == "meta":
+                    continue  # <meta property> is read as meta
+                names = names or element.get("property") or ""
                 for name in names.lower().split():
                     prop = name.rsplit("/", 1)[-1].rsplit(":", 1)[-1]  # RDFa: "schema:datePublished"
                     elements = self._itemprops.setdefault(prop, []) if prop in _MICRODATA else None
@@ -163,21 +172,21 @@ class Scan:
             bylines: list[lxml.html.HtmlElement] = []
             hcards: list[lxml.html.HtmlElement] = []
             dates: list[lxml.html.HtmlElement] = []
+            known: dict[tuple[str | None, str | None], int] = {}  # pages repeat their class names
             for element in self.root.iter(lxml.etree.Element):  # elements only, no comments
                 names, ident = element.get("class"), element.get("id")
                 if not (names or ident) or element.tag in _UNMARKED:
                     continue
-                element_marks = f"{names or ''} {ident or ''}".lower()
-                hcard = False
-                if not marks.any_mark.search(element_marks):
-                    hcard = "fn" in element_marks.split()
-                    if not hcard:
-                        continue
-                if len(bylines) < MAX_PER_KIND and marks.byline.search(element_marks):
+                found = known.get((names, ident))
+                if found is None:
+                    found = known[names, ident] = _mark_kinds(f"{names or ''} {ident or ''}".lower(), marks)
+                if not found:
+                    continue
+                if found & _BYLINE and len(bylines) < MAX_PER_KIND:
                     bylines.append(element)
-                if (hcard or "fn" in element_marks.split()) and len(hcards) < MAX_PER_KIND:
+                if found & _HCARD and len(hcards) < MAX_PER_KIND:
                     hcards.append(element)
-                if len(dates) < MAX_PER_KIND and marks.date.search(element_marks):
+                if found & _DATE and len(dates) < MAX_PER_KIND:
                     dates.append(element)
             self._hinted = (bylines, hcards, dates)
         return self._hinted
@@ -262,6 +271,19 @@ class Scan:
         return int(count)
 
 
+_BYLINE, _HCARD, _DATE = 1, 2, 4
+
+
+def _mark_kinds(element_marks: str, marks: Hints) -> int:
+    """What a lower-cased ``"class id"`` string marks: a sum of ``_BYLINE``, ``_HCARD``, ``_DATE``."""
+    if not marks.any_mark.search(element_marks):
+        return _HCARD if "fn" in element_marks.split() else 0
+    found = _BYLINE if marks.byline.search(element_marks) else 0
+    if "fn" in element_marks.split():
+        found |= _HCARD
+    return found | _DATE if marks.date.search(element_marks) else found
+
+
 _UNMARKED = frozenset({"meta", "link", "html", "body", "script", "style"})
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "title"})
 _TEXTS = lxml.etree.XPath("//text()")
@@ -269,7 +291,8 @@ _PRECEDING_TEXT = lxml.etree.XPath(
     "count(preceding::text()[not(parent::script or parent::style or parent::noscript"
     " or parent::template or parent::title)])"
 )
-_ITEMPROPS = lxml.etree.XPath("//*[@itemprop] | //*[@property][not(self::meta)]")
+_ITEMPROPS = lxml.etree.XPath("//@itemprop | //@property")
+"""The attributes, not their elements: libxml2 finds these faster than elements with a test."""
 
 
 def _add(table: dict[str, list[str]], key: str, value: str) -> None:

@@ -13,6 +13,8 @@ It works in three passes over the whole document, each linear in its length:
 from __future__ import annotations
 
 import operator
+import re
+import string
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -27,6 +29,9 @@ __all__ = ["RuleRecognizer"]
 _SENTENCE_END = frozenset({".", "!", "?", ":", "•", "|"})
 _DATELINE_WITHIN = 8
 """How many sentences from the top of a story its dateline may be."""
+_ASCII_LETTERS = string.ascii_letters.encode()
+_ASCII_UPPER = string.ascii_uppercase.encode()
+_NOT_ASCII = re.compile("[^\x00-\x7f]+")
 _OPENERS = frozenset({'"', "'", "“", "‘", "(", "[", "-", "–", "—", "«", "*"})
 
 CERTAIN = 3.0
@@ -181,9 +186,8 @@ class RuleRecognizer:
                 state = False
             previous_end = token.end
         # Every character but white space is in some token: count the letters in the text.
-        letters = list(filter(str.isalpha, text[span.start : span.end]))
-        upper = sum(map(str.isupper, letters))
-        caps = len(letters) >= 3 and upper > 0.6 * len(letters) and any(t.is_upper for t in tokens)
+        letters, upper = _letter_counts(text[span.start : span.end])
+        caps = letters >= 3 and upper > 0.6 * letters and any(t.is_upper for t in tokens)
         table = numbers >= 2 and lowers <= max(2, len(tokens) // 5)
         if not caps and not table and len(words) >= 4 and lowers <= len(words) // 4:
             capital_function_words = sum(t.is_cap and t.lower in lex.function_words for t in words[1:])
@@ -460,6 +464,23 @@ def _key(tokens: list[Token], i: int, j: int) -> Key:
 
 
 _LOWER = operator.attrgetter("lower")
+
+
+def _letter_counts(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` are letters, and how many of those are upper case.
+
+    ``str.isalpha`` and ``str.isupper`` for every character, but ASCII is counted on bytes
+    in one call each: only the few other characters (curly quotes, accented letters) are
+    looked at one by one.
+    """
+    ascii_bytes = text.encode("ascii", "ignore")
+    letters = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_LETTERS))
+    upper = len(ascii_bytes) - len(ascii_bytes.translate(None, _ASCII_UPPER))
+    if len(ascii_bytes) < len(text):
+        others = list(filter(str.isalpha, "".join(_NOT_ASCII.findall(text))))
+        letters += len(others)
+        upper += sum(map(str.isupper, others))
+    return letters, upper
 
 
 def _vocabulary(sents: list[_Sentence]) -> tuple[frozenset[str], frozenset[str]]:
