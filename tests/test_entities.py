@@ -13,7 +13,10 @@ import newsmodel
 from newsmodel import Candidate, EntityKind, MentionForm, RuleRecognizer, Span
 from newsmodel.nlp.document import Doc
 from newsmodel.nlp.entities import find_entities, trim
-from newsmodel.nlp.entities._rules import _letter_counts
+from newsmodel.nlp.entities._lexicon import lexicon
+from newsmodel.nlp.entities._roles import _END, _START, _at
+from newsmodel.nlp.entities._rules import RuleRecognizer as _Rules
+from newsmodel.nlp.entities._rules import _letter_counts, _prefixed_kind
 from newsmodel.nlp.entities._tokens import tokenize
 from newsmodel.nlp.sentences import split_sentences
 from newsmodel.pipeline import Block, Draft, annotate, build_doc
@@ -92,6 +95,35 @@ class TestLetterCounts:
     def test_curly_quotes_and_accents(self) -> None:
         """Non-ASCII letters count, non-ASCII punctuation does not."""
         assert _letter_counts("“ÉCOLE” à Zürich — 42") == (12, 6)
+
+
+_NAME_SOUP = st.text(alphabet="AaBbZzÉé. ,-'’()0123456789\n:&", max_size=200)
+
+
+class TestFastPaths:
+    @given(_NAME_SOUP)
+    def test_run_starts_are_every_token_a_name_can_start_at(self, text: str) -> None:
+        """The tokens the run rules skip are neither capitalised words nor prefixed names."""
+        lex = lexicon()
+        span = Span(start=0, end=len(text))
+        tokens = tokenize(text, 0, len(text))
+        starts = set(_Rules._sentence(text, span, tokens, lex).starts)
+        for index, token in enumerate(tokens):
+            if index not in starts:
+                assert not (token.is_word and token.text[:1].isupper())
+                assert _prefixed_kind(token, lex) is None
+
+    @given(_NAME_SOUP, st.integers(min_value=0, max_value=210))
+    def test_token_at_an_offset_is_found_by_binary_search(self, text: str, offset: int) -> None:
+        """The token starting or ending at an offset is the one an index of every token names."""
+        tokens = tokenize(text, 0, len(text))
+        assert _at(tokens, offset, _START) == {t.start: n for n, t in enumerate(tokens)}.get(offset)
+        assert _at(tokens, offset, _END) == {t.end: n for n, t in enumerate(tokens)}.get(offset)
+
+    def test_an_untrimmed_span_is_kept(self) -> None:
+        """A candidate with nothing to trim comes back as the same span."""
+        span = Span(start=4, end=12)
+        assert trim("Met Jane Roe today", span, EntityKind.PERSON) is span
 
 
 class TestRecognition:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from newsmodel.model import Defect, EntityKind, Excerpt, Span
+from newsmodel.model import Defect, EntityKind, Excerpt, Mention, MentionForm, Span
 from newsmodel.nlp.document import Doc, EntityDraft
 from newsmodel.nlp.entities._coref import corefer
 from newsmodel.nlp.entities._lexicon import lexicon
@@ -60,7 +60,8 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     for group in sorted(groups, key=lambda g: g.first):
         draft = EntityDraft(kind=group.kind())
         for span, _ in sorted(group.mentions, key=lambda m: (m[0].start, m[0].end)):
-            draft.mentions.append(doc.mention(span.start, span.end))  # spans never repeat
+            # spans never repeat; each is a plain Span already (trim made it)
+            draft.mentions.append(Mention(span=span, text=span.of(doc.text), form=MentionForm.NAME))
             owner[span] = draft
         draft.name = max((m.text for m in draft.mentions), key=_name_rank)
         drafts.append(draft)
@@ -132,6 +133,8 @@ def trim(text: str, span: Span, kind: EntityKind) -> Span | None:
     name = text[start:end]
     if start >= end or not has_letter(name) or name.lower() in lexicon().function_words:
         return None
+    if start == span.start and end == span.end and type(span) is Span:
+        return span  # most candidates need no trimming: no second Span for them
     return Span(start=start, end=end)
 
 
