@@ -251,6 +251,12 @@ class RuleRecognizer:
                 if lead > i:  # "U.S. President Bill Clinton": "U.S." is a name of its own
                     yield from self._split(seg, sent, (i, lead), context)
                 i = head + 1
+                if tokens[i].lower == "of" and j - i <= 3:
+                    # "Minister of Finance", "President of Russia": the title's domain, no name;
+                    # only a place or body named in it is an entity
+                    if _org_or_place_phrase(tokens, i + 1, j, lex):
+                        yield from self._split(seg, sent, (i + 1, j), context)
+                    return
                 titled = True
                 initial = False
             else:
