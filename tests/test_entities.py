@@ -369,6 +369,32 @@ class TestRecognition:
         assert [e.kind for e in article.entities] == [EntityKind.LOCATION]
 
 
+class TestDatelinePlaces:
+    STORY = (
+        "Bridge to close for repairs\n\n"
+        "ELMWICK — The town board voted on Monday to close the river bridge for six weeks of"
+        " repairs, the town engineer said.\n\n"
+    )
+
+    def test_unknown_place_in_a_dateline_is_a_location(self) -> None:
+        """A dateline's place the gazetteer does not know is a location, not an acronym's organisation."""
+        article = newsmodel.parse_text(self.STORY)
+        assert article.dateline is not None
+        assert article.dateline.place == "ELMWICK"
+        assert {e.name: e.kind for e in article.entities}["ELMWICK"] is EntityKind.LOCATION
+
+    def test_dateline_place_found_by_no_recognizer_is_added(self) -> None:
+        """A recognizer that finds nothing still gets the dateline's place, as a location."""
+        article = newsmodel.parse_text(self.STORY, recognizer=FixedRecognizer([]))
+        assert [(e.name, e.kind) for e in article.entities] == [("ELMWICK", EntityKind.LOCATION)]
+
+    def test_same_name_in_the_body_is_the_same_place(self) -> None:
+        """The name again in the body is another mention of the dateline's place."""
+        article = newsmodel.parse_text(self.STORY + "The ELMWICK board meets in June, the engineer said.")
+        (place,) = [e for e in article.entities if e.kind is EntityKind.LOCATION]
+        assert [m.span.start for m in place.mentions] == [0, article.text.rindex("ELMWICK")]
+
+
 class TestCoreference:
     def test_surname_joins_full_name(self) -> None:
         """``Roe`` and ``Ms. Roe`` join ``Jane Roe``."""

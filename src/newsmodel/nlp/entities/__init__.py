@@ -53,6 +53,8 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
         span = trim(doc.text, candidate.span, candidate.kind)
         if span is not None:
             found.append((span, candidate.kind))
+    if doc.dateline_place is not None:
+        found = _dateline_located(found, doc.dateline_place)
     mentions = _without_overlaps(found)
     groups = corefer(doc.text, mentions)
     drafts = []
@@ -150,6 +152,14 @@ def _after_titles(text: str, start: int, end: int) -> int:
     ):
         k += 1
     return tokens[k].start if tokens else start
+
+
+def _dateline_located(found: list[tuple[Span, EntityKind]], place: Span) -> list[tuple[Span, EntityKind]]:
+    """The candidates with the dateline's place as a location (added if no candidate overlaps it)."""
+    located = [(span, EntityKind.LOCATION if span == place else kind) for span, kind in found]
+    if not any(span.start < place.end and place.start < span.end for span, _ in found):
+        located.append((place, EntityKind.LOCATION))
+    return located
 
 
 def _without_overlaps(found: Sequence[tuple[Span, EntityKind]]) -> list[tuple[Span, EntityKind]]:
