@@ -420,6 +420,16 @@ class TestCoreference:
         found = entities("The Coastal Safety Board (KSB) met on Monday. The KSB voted.")
         assert found["Coastal Safety Board"][1] == ["Coastal Safety Board", "KSB", "KSB"]
 
+    def test_agency_in_brackets_after_a_place_is_not_its_acronym(self) -> None:
+        """A dateline's ``Norway (CWS)``: the agency stays its own entity, not Norway's alias."""
+        article = newsmodel.parse_text(
+            "Seawall vote\n\nVALDMORE, Norway (CWS) — The city council voted on Tuesday to rebuild"
+            " the seawall that failed in February, officials said."
+        )
+        by_name = {e.name: e for e in article.entities}
+        assert by_name["Norway"].aliases == ()
+        assert [m.text for m in by_name["CWS"].mentions] == ["CWS"]
+
     def test_same_name_in_capitals_is_one_entity(self) -> None:
         """A headline's ``NORWAY`` and the body's ``Norway`` are one entity."""
         found = entities("STORM HITS NORWAY\n\nThe storm hit Norway on Monday.")
