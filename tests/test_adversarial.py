@@ -9,7 +9,6 @@ the test instead of stalling the suite. Nothing here times anything: speed is me
 from __future__ import annotations
 
 import contextlib
-import itertools
 import json
 import random
 import socket
@@ -769,16 +768,3 @@ class TestFoundByFuzzing:
     def test_text(self, text):
         """Each of these texts gives a checked article or an InputError."""
         parse_or_input_error(parse_text, text)
-
-    @pytest.mark.xfail(
-        strict=True,
-        reason="nlp/_clauses.py and nlp/_phrases.py (attribution): the source of 'said' in "
-        "'Jane Minister of Jane said said the' is read as 'of Jane', a speaker mention that overlaps "
-        "the recognizer's 'Jane' (found by tests/test_entities.py's name-rich property)",
-    )
-    def test_speaker_mention_is_a_name(self):
-        """A speaker found before a reporting verb is a mention of the name, without a preposition."""
-        article = parse_text("Jane Minister of Jane said said the")
-        spans = sorted(m.span for e in article.entities for m in e.mentions)
-        assert all(a.end <= b.start for a, b in itertools.pairwise(spans))
-        assert not [m.text for e in article.entities for m in e.mentions if m.text.startswith("of ")]

@@ -539,3 +539,16 @@ class TestSaidOf:
         """'"...," X said of a list that included Y': the relative clause is not reported speech."""
         result = found("“They would all serve well,” Erik Dahl said of a list that included three mayors.")
         assert result == [(QuoteKind.DIRECT, "They would all serve well,", "Erik Dahl")]
+
+
+class TestTitleSources:
+    def test_title_with_its_domain_is_a_description(self):
+        """ "The Minister of Finance said": the mention is the whole title, no entity "of Finance"."""
+        q = only("The Minister of Finance said the harbour budget was late.")
+        expected = ("the harbour budget was late", None, "Minister of Finance")
+        assert (q.text, speaker(q), mention(q)) == expected
+
+    def test_title_of_office_before_a_name(self):
+        """ "Secretary of State Jo Poe said": the name is the mention, the title a role."""
+        q = only("Secretary of State Jo Poe said the harbour budget was late.")
+        assert (speaker(q), mention(q)) == ("Jo Poe", "Jo Poe")

@@ -108,11 +108,27 @@ def annotate(draft: Draft, policy: ParsePolicy) -> Article:
         doc.language = detect_language(doc.text)
     if policy.annotate:
         doc.sentences = split_sentences(doc.text, doc.paragraphs)
+        doc.dateline_place = _dateline_place(draft.dateline, doc.text)
         if is_english(doc.language):
             find_entities(doc, policy.recognizer)
             find_quotes(doc)
             attribute(doc)
     return finalize(doc, draft)
+
+
+def _dateline_place(dateline: Dateline | None, text: str) -> Span | None:
+    """Where the place that opens ``dateline`` is in ``text`` ("OSLO" of "OSLO, Norway —")."""
+    if dateline is None or not dateline.place:
+        return None
+    if dateline.span is not None:
+        start = dateline.span.start
+    elif text.startswith(dateline.text):
+        start = 0
+    else:
+        return None
+    place = dateline.place.split(",", 1)[0].strip()
+    end = start + len(place)
+    return Span(start=start, end=end) if place and text[start:end] == place else None
 
 
 def finalize(doc: Doc, draft: Draft) -> Article:

@@ -219,8 +219,10 @@ class PhraseParser:
                 cut = k + 1
                 if cut < end and tokens[cut].text == ".":
                     cut += 1
-                if cut < end and tokens[cut].lower == "of" and cut + 1 < end - 1:
-                    cut += 2  # "Secretary of State John Kerry"
+                if cut < end and tokens[cut].lower == "of":
+                    # "Secretary of State John Kerry"; "the Minister of Finance": no name after it
+                    cut = cut + 2 if cut + 1 < end - 1 else end
+                    break
         roles = [Span(start=tokens[start].start, end=tokens[cut - 1].end)] if cut > start else []
         return cut, roles
 
@@ -230,7 +232,8 @@ class PhraseParser:
         cut, roles = self._split_name(start, end)
         whole = Span(start=tokens[start].start, end=tokens[end - 1].end)
         if cut >= end:
-            head = tokens[end - 1].lower.rstrip(".")
+            titles = [k for k in range(start, end) if self.is_office_title(k)]
+            head = tokens[titles[-1] if titles else end - 1].lower.rstrip(".")
             noun = self.lex.titles.get(head)
             head = noun.noun if noun is not None and noun.noun else head
             return Source(whole, whole, MentionForm.NOMINAL, head, definite=True)

@@ -60,6 +60,9 @@ class Doc:
     entities: list[EntityDraft] = attrs.Factory(list)
     quotes: list[QuoteDraft] = attrs.Factory(list)
     defects: list[Defect] = attrs.Factory(list)
+    dateline_place: Span | None = None
+    """The place opening the story's dateline ("OSLO" in "OSLO (Reuters) —"), when the layout
+    found one: the entities stage makes it a location whatever the recognizer says."""
     clauses: Analysis | None = None
     """The quotation-and-clause reading of the text, made once by the quotes stage and read
     again by attribution (the text, sentences and entities it depends on do not change)."""

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 
-from newsmodel.model import Defect, EntityKind, Excerpt, Span
+from newsmodel.model import Defect, EntityKind, Excerpt, Mention, MentionForm, Span
 from newsmodel.nlp.document import Doc, EntityDraft
 from newsmodel.nlp.entities._coref import corefer
 from newsmodel.nlp.entities._lexicon import lexicon
@@ -53,6 +53,8 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
         span = trim(doc.text, candidate.span, candidate.kind)
         if span is not None:
             found.append((span, candidate.kind))
+    if doc.dateline_place is not None:
+        found = _dateline_located(found, doc.dateline_place)
     mentions = _without_overlaps(found)
     groups = corefer(doc.text, mentions)
     drafts = []
@@ -60,7 +62,8 @@ def find_entities(doc: Doc, recognizer: EntityRecognizer | None) -> None:
     for group in sorted(groups, key=lambda g: g.first):
         draft = EntityDraft(kind=group.kind())
         for span, _ in sorted(group.mentions, key=lambda m: (m[0].start, m[0].end)):
-            draft.mentions.append(doc.mention(span.start, span.end))  # spans never repeat
+            # spans never repeat; each is a plain Span already (trim made it)
+            draft.mentions.append(Mention(span=span, text=span.of(doc.text), form=MentionForm.NAME))
             owner[span] = draft
         draft.name = max((m.text for m in draft.mentions), key=_name_rank)
         drafts.append(draft)
@@ -132,6 +135,8 @@ def trim(text: str, span: Span, kind: EntityKind) -> Span | None:
     name = text[start:end]
     if start >= end or not has_letter(name) or name.lower() in lexicon().function_words:
         return None
+    if start == span.start and end == span.end and type(span) is Span:
+        return span  # most candidates need no trimming: no second Span for them
     return Span(start=start, end=end)
 
 
@@ -147,6 +152,14 @@ def _after_titles(text: str, start: int, end: int) -> int:
     ):
         k += 1
     return tokens[k].start if tokens else start
+
+
+def _dateline_located(found: list[tuple[Span, EntityKind]], place: Span) -> list[tuple[Span, EntityKind]]:
+    """The candidates with the dateline's place as a location (added if no candidate overlaps it)."""
+    located = [(span, EntityKind.LOCATION if span == place else kind) for span, kind in found]
+    if not any(span.start < place.end and place.start < span.end for span, _ in found):
+        located.append((place, EntityKind.LOCATION))
+    return located
 
 
 def _without_overlaps(found: Sequence[tuple[Span, EntityKind]]) -> list[tuple[Span, EntityKind]]:

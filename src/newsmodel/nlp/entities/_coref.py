@@ -147,10 +147,26 @@ def _join_acronyms(text: str, groups: dict[str, Group], merged: dict[int, Group]
 
 
 def _bracketed(text: str, acronym: Group, ends: dict[int, Group]) -> Group | None:
-    """The group of a name written just before ``(ACRONYM)``, if any."""
+    """The group of a name written just before ``(ACRONYM)``, if any.
+
+    An acronym whose letters do not start like the name (a translation's: "Coastal Safety
+    Board (KSB)") is taken only after an organisation-like name of two words or more: in a
+    dateline's ``VALDMORE, Norway (CWS) —`` the brackets hold a news agency.
+    """
     for span, _ in acronym.mentions:
         if span.start >= 2 and text[span.start - 1] == "(" and text[span.end : span.end + 1] == ")":
             target = ends.get(span.start - 2)
-            if target is not None:
+            if target is not None and _may_abbreviate(text, target, span):
                 return target
     return None
+
+
+def _may_abbreviate(text: str, name: Group, acronym: Span) -> bool:
+    """Whether the mention of ``name`` just before ``(ACRONYM)`` may be what it abbreviates."""
+    for mention, kind in name.mentions:
+        if mention.end != acronym.start - 2:
+            continue
+        if text[mention.start].casefold() == text[acronym.start].casefold():
+            return True
+        return kind is not EntityKind.LOCATION and len(mention.of(text).split()) >= 2
+    return False

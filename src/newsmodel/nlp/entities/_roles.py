@@ -12,6 +12,8 @@ Honorifics (``Mr.``, ``Ms.``) are not roles.
 
 from __future__ import annotations
 
+import bisect
+import operator
 from collections.abc import Iterator, Sequence
 
 from newsmodel.model import Span
@@ -43,12 +45,10 @@ def find_roles(
         if mentions[order].start >= sentence.end:
             continue
         tokens = tokenized[number]
-        starts = {t.start: n for n, t in enumerate(tokens)}
-        ends = {t.end: n for n, t in enumerate(tokens)}
         while order < len(mentions) and mentions[order].start < sentence.end:
             span = mentions[order]
-            first = starts.get(span.start)
-            last = ends.get(span.end)
+            first = _at(tokens, span.start, _START)
+            last = _at(tokens, span.end, _END)
             if first is not None and people[order]:
                 role = _title_before(tokens, first, lex) or _apposition_before(tokens, first, lex)
                 if role is not None:
@@ -58,6 +58,20 @@ def find_roles(
                 if role is not None:
                     yield order, role
             order += 1
+
+
+_START = operator.attrgetter("start")
+_END = operator.attrgetter("end")
+
+
+def _at(tokens: list[Token], offset: int, edge: operator.attrgetter[int]) -> int | None:
+    """Index of the token whose ``edge`` (start or end) is at ``offset``, if one is.
+
+    Tokens are in text order and do not overlap, so starts and ends both ascend: a binary
+    search finds it without indexing every token of the sentence for a mention or two.
+    """
+    index = bisect.bisect_left(tokens, offset, key=edge)
+    return index if index < len(tokens) and edge(tokens[index]) == offset else None
 
 
 def _titleish(token: Token, lex: Lexicon) -> bool:

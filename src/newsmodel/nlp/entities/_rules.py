@@ -96,6 +96,9 @@ class _Sentence:
     """Words the sentence writes in lower case."""
     mid_caps: list[str] = attrs.Factory(list)
     """Words (lower-cased) it capitalises where no sentence starts."""
+    starts: list[int] = attrs.Factory(list)
+    """Indexes of the tokens a name can start at: capitalised words, and words with a hyphen
+    (``pro-Western``). The run rules look at these only."""
 
 
 class RuleRecognizer:
@@ -166,7 +169,8 @@ class RuleRecognizer:
         numbers = lowers = 0
         lower_words: list[str] = []
         mid_caps: list[str] = []
-        for token in tokens:
+        starts: list[int] = []
+        for index, token in enumerate(tokens):
             if lines and "\n" in text[previous_end : token.start]:
                 state = True
             initial.append(state)
@@ -176,8 +180,13 @@ class RuleRecognizer:
                 if word[:1].islower():
                     lowers += 1
                     lower_words.append(word)
-                elif not state:
-                    mid_caps.append(token.lower)
+                    if "-" in word:
+                        starts.append(index)  # "pro-Western"
+                else:
+                    if not state:
+                        mid_caps.append(token.lower)
+                    if word[:1].isupper():
+                        starts.append(index)
             elif word[:1].isdigit():
                 numbers += 1  # a number: a token with a digit first and no letter
             if word in _SENTENCE_END:
@@ -201,25 +210,25 @@ class RuleRecognizer:
             player=player,
             lower_words=lower_words,
             mid_caps=mid_caps,
+            starts=starts,
         )
 
     # ------------------------------------------------------------------ pass 2: runs
 
     def _runs(self, seg: int, sent: _Sentence, context: _Context) -> Iterable[_Run]:
         tokens = sent.tokens
-        n = len(tokens)
         k = sent.dateline  # a dateline's place is found by _dateline
-        while k < n:
-            token = tokens[k]
-            if not (token.is_word and token.text[:1].isupper() and _nameish(token, context.lex)):
+        for start in sent.starts:  # no other token starts a name or is a prefixed one
+            if start < k:
+                continue  # inside the dateline or a run already cut
+            token = tokens[start]
+            if not (token.text[:1].isupper() and _nameish(token, context.lex)):
                 kind = _prefixed_kind(token, context.lex) if "-" in token.text else None
                 if kind is not None:  # "pro-Western", "trans-Atlantic"
-                    yield _Run(seg=seg, i=k, j=k + 1, kind=kind, strength=CERTAIN, key=(token.lower,))
-                k += 1
+                    yield _Run(seg=seg, i=start, j=start + 1, kind=kind, strength=CERTAIN, key=(token.lower,))
                 continue
-            j = _extend(tokens, k, context.lex)
-            yield from self._split(seg, sent, (k, j), context)
-            k = j
+            k = _extend(tokens, start, context.lex)
+            yield from self._split(seg, sent, (start, k), context)
 
     def _split(self, seg: int, sent: _Sentence, bounds: tuple[int, int], context: _Context) -> Iterable[_Run]:
         """Cut one capitalised run into names: sentence openers and titles come off."""
@@ -242,6 +251,12 @@ class RuleRecognizer:
                 if lead > i:  # "U.S. President Bill Clinton": "U.S." is a name of its own
                     yield from self._split(seg, sent, (i, lead), context)
                 i = head + 1
+                if tokens[i].lower == "of" and j - i <= 3:
+                    # "Minister of Finance", "President of Russia": the title's domain, no name;
+                    # only a place or body named in it is an entity
+                    if _org_or_place_phrase(tokens, i + 1, j, lex):
+                        yield from self._split(seg, sent, (i + 1, j), context)
+                    return
                 titled = True
                 initial = False
             else:
