@@ -229,6 +229,15 @@ class TestParseDateLine:
         assert found.published is None
         assert found.problem is not None
 
+    @pytest.mark.parametrize("offset", ["+25:00", "-24:00", "+99:59", "+2400"])
+    def test_offset_of_a_day_or_more_is_a_problem(self, offset: str) -> None:
+        """A UTC offset of 24 hours or more, which no zone has, is reported as a problem."""
+        found = parse_date_line(f"Updated 2026-01-01T00:00:00{offset}")
+        assert found is not None
+        assert (found.published, found.modified) == (None, None)
+        assert found.problem is not None
+        assert offset in found.problem
+
     @given(texts(max_size=160))
     def test_arbitrary_text(self, line: str) -> None:
         """Any line gives None or a DateLine, never an exception."""

@@ -2,21 +2,36 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
-from newsmodel.exceptions import InputTypeError, LimitExceededError
+import attrs
+
+from newsmodel.exceptions import InputError, InputTypeError, LimitExceededError, ModelError
 from newsmodel.html import extract_html
 from newsmodel.model import Article
 from newsmodel.pipeline import annotate
 from newsmodel.policy import DEFAULT, ParsePolicy
 from newsmodel.text import layout_text
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
 
 def _policy(policy: ParsePolicy | None, options: dict[str, Any]) -> ParsePolicy:
     base = DEFAULT if policy is None else policy
     if not isinstance(base, ParsePolicy):
         raise InputTypeError(f"policy: expected ParsePolicy, got {type(base).__name__}")
-    return base.clone(**options) if options else base
+    if not options:
+        return base
+    fields = [field.name for field in attrs.fields(ParsePolicy)]
+    for name in options:
+        if name not in fields:
+            raise InputTypeError(f"unknown option {name!r}; options are the ParsePolicy fields {fields}")
+    try:
+        return base.clone(**options)
+    except ModelError as exc:  # "ParsePolicy.annotate: expected bool, got str"
+        error = InputTypeError if isinstance(exc, TypeError) else InputError
+        raise error(f"option {exc}") from None
 
 
 def _check_size(size: int, policy: ParsePolicy, unit: str) -> None:
@@ -26,6 +41,19 @@ def _check_size(size: int, policy: ParsePolicy, unit: str) -> None:
             limit="max_input_bytes",
             value=size,
         )
+
+
+def _clean_url(url: str | None) -> str | None:
+    """``url`` without surrounding whitespace; ``None`` if nothing is left."""
+    if url is None:
+        return None
+    found = _SURROGATE.search(url)
+    if found:
+        raise InputError(
+            f"parse_html() url: lone surrogate U+{ord(found.group()):04X}",
+            where=f"url offset {found.start()}",
+        )
+    return url.strip() or None
 
 
 def parse_text(text: str, *, policy: ParsePolicy | None = None, **options: Any) -> Article:
@@ -60,6 +88,7 @@ def parse_html(
         raise InputTypeError(f"parse_html() takes str or bytes, got {type(html).__name__}")
     if url is not None and not isinstance(url, str):
         raise InputTypeError(f"parse_html() url: expected str or None, got {type(url).__name__}")
+    url = _clean_url(url)
     data = bytes(html) if isinstance(html, (bytearray, memoryview)) else html
     _check_size(len(data), chosen, "bytes" if isinstance(data, bytes) else "characters")
     return annotate(extract_html(data, url, chosen), chosen)

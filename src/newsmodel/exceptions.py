@@ -21,6 +21,8 @@ Errors that concern a place in a document carry it: :class:`SerializationError` 
 
 from __future__ import annotations
 
+from typing import Any
+
 __all__ = [
     "DecodeError",
     "InputError",
@@ -56,8 +58,12 @@ class InputError(NewsmodelError, ValueError):
     """
 
     def __init__(self, message: str, *, where: str | None = None) -> None:
+        self.message = message
         self.where = where
         super().__init__(f"{message} (at {where})" if where else message)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # pickle (e.g. from a worker process) by keywords
+        return (_rebuild, (type(self), self.message, {"where": self.where}), self.__dict__)
 
 
 class InputTypeError(InputError, TypeError):
@@ -79,6 +85,10 @@ class LimitExceededError(InputError):
         self.value = value
         super().__init__(message, where=where)
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        keywords = {"limit": self.limit, "value": self.value, "where": self.where}
+        return (_rebuild, (type(self), self.message, keywords), self.__dict__)
+
 
 class SerializationError(NewsmodelError, ValueError):
     """Serialized data (JSON or a dict) that does not describe a valid article.
@@ -87,9 +97,18 @@ class SerializationError(NewsmodelError, ValueError):
     """
 
     def __init__(self, message: str, *, path: str = "$") -> None:
+        self.message = message
         self.path = path
         super().__init__(f"{path}: {message}")
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild, (type(self), self.message, {"path": self.path}), self.__dict__)
 
 
 class SchemaVersionError(SerializationError):
     """JSON written for a schema version this release cannot read."""
+
+
+def _rebuild(cls: type[NewsmodelError], message: str, keywords: dict[str, Any]) -> NewsmodelError:
+    """Re-create an error from its message and keyword arguments (the pickle path)."""
+    return cls(message, **keywords)

@@ -9,6 +9,7 @@ keyword arguments: ``parse_text(text, annotate=False)`` is
 
 from __future__ import annotations
 
+import codecs
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -38,6 +39,22 @@ def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: obje
         raise ModelTypeError(f"ParsePolicy.{attribute.name}: expected a non-empty str or None")
 
 
+def _encoding(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    _optional_str(instance, attribute, value)
+    try:
+        codecs.lookup(str(value))
+    except LookupError:
+        raise ModelError(f"ParsePolicy.{attribute.name}: unknown encoding {value!r}") from None
+
+
+def _recognizer(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not callable(getattr(value, "recognize", None)):
+        raise ModelTypeError(
+            f"ParsePolicy.{attribute.name}: expected an EntityRecognizer (an object with a "
+            f"recognize() method) or None, got {type(value).__name__}"
+        )
+
+
 @attrs.frozen(kw_only=True)
 class ParsePolicy:
     """How :func:`~newsmodel.parse_text` and :func:`~newsmodel.parse_html` behave.
@@ -54,9 +71,9 @@ class ParsePolicy:
     """Record each block removed as boilerplate, and the rule that removed it, as a defect."""
     language: str | None = attrs.field(default=None, validator=_optional_str)
     """Language to assume (BCP 47), overriding declared and detected language."""
-    default_encoding: str = attrs.field(default="cp1252", validator=_optional_str)
+    default_encoding: str = attrs.field(default="cp1252", validator=_encoding)
     """Encoding for bytes that declare none and are not valid UTF-8."""
-    recognizer: EntityRecognizer | None = attrs.field(default=None)
+    recognizer: EntityRecognizer | None = attrs.field(default=None, validator=_recognizer)
     """Entity recognizer to use instead of the built-in rules (e.g. the spaCy backend)."""
     max_input_bytes: int = attrs.field(default=50_000_000, validator=_positive)
     """Largest input accepted, in bytes (``str`` input is measured in code points)."""

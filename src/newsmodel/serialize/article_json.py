@@ -211,9 +211,17 @@ class _Reader:
 
     @staticmethod
     def number(value: Any, path: str) -> float:
-        if not isinstance(value, (int, float)) or isinstance(value, bool) or not math.isfinite(value):
+        if not isinstance(value, (int, float)) or isinstance(value, bool):
             raise SerializationError(f"expected a finite number, got {_json_type(value)}", path=path)
-        return float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # an integer beyond the float range
+            raise SerializationError(
+                "expected a finite number, got an integer too large", path=path
+            ) from None
+        if not math.isfinite(number):
+            raise SerializationError(f"expected a finite number, got {number}", path=path)
+        return number
 
     @staticmethod
     def enum(kind: type[_E], value: Any, path: str) -> _E:

@@ -143,16 +143,22 @@ def parse_date_line(line: str, *, ignore: Callable[[str], bool] | None = None) -
         if not _date_shaped(rest):
             return None
         try:
-            moment = parser.parse(_for_dateutil(rest), tzinfos=_zones())
+            moment = _fixed_offset(parser.parse(_for_dateutil(rest), tzinfos=_zones()))
         except (ValueError, OverflowError) as error:  # dateutil's ParserError is a ValueError
             return DateLine(problem=f"{segment!r}: {error}", labelled=labelled)
-        offset = moment.utcoffset()
-        if offset is not None:  # a fixed offset: the same value whatever zone database is installed
-            moment = moment.replace(tzinfo=timezone(offset))
         found.setdefault(field, moment)
     if not found:
         return None
     return DateLine(published=found.get("published"), modified=found.get("modified"), labelled=labelled)
+
+
+def _fixed_offset(moment: datetime) -> datetime:
+    """``moment`` with its zone as a fixed offset: the same whatever zone database is installed.
+
+    Raises ValueError for an offset of a day or more (``+25:00``), which no zone has.
+    """
+    offset = moment.utcoffset()
+    return moment if offset is None else moment.replace(tzinfo=timezone(offset))
 
 
 def _split_label(segment: str) -> tuple[bool, str, str]:
