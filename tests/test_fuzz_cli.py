@@ -150,12 +150,6 @@ class TestArguments:
         finally:
             os.chdir(previous)
 
-    @pytest.mark.xfail(
-        strict=True,
-        raises=ValueError,
-        reason="cli bug (parse, validate): a path holding a NUL character reaches open(), "
-        "whose ValueError escapes main()",
-    )
     @pytest.mark.parametrize("command", ["parse", "validate"])
     def test_nul_in_a_path(self, workdir, command):
         """A path holding a NUL character gives exit status 3 (unreadable input), as batch does."""

@@ -289,10 +289,16 @@ def _read_source(args: argparse.Namespace) -> tuple[str, bytes]:
     return args.file, Path(args.file).read_bytes()
 
 
+_NUL_IN_PATH = "a file name cannot contain a NUL character"
+
+
 def _parse(args: argparse.Namespace) -> int:
     if not _known_encoding(args.default_encoding):
         _err(f"unknown encoding {args.default_encoding!r}")
         return EXIT_USAGE
+    if args.file is not None and "\x00" in args.file:
+        _err(f"cannot read {args.file!r}: {_NUL_IN_PATH}")
+        return EXIT_INPUT
     try:
         name, content = _read_source(args)
     except OSError as exc:
@@ -581,6 +587,10 @@ def _validate(args: argparse.Namespace) -> int:
     counts = {"article": 0, "invalid": 0, "error-record": 0, "other-record": 0}
     unreadable = False
     for path in args.files:
+        if "\x00" in path:
+            _err(f"cannot read {path!r}: {_NUL_IN_PATH}")
+            unreadable = True
+            continue
         try:
             for where, raw in _records(path):
                 kind, problem = _check_record(raw)
