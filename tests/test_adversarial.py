@@ -23,6 +23,7 @@ from newsmodel import (
     Entity,
     EntityKind,
     InputError,
+    InputTypeError,
     LimitExceededError,
     Mention,
     Quote,
@@ -584,6 +585,12 @@ class TestLimits:
         """An unknown default_encoding is refused when the policy is made, naming the encoding."""
         with pytest.raises(InputError, match="x-no-such-codec"):
             parse_html(b"<p>caf\xe9</p>", default_encoding="x-no-such-codec")
+
+    @pytest.mark.parametrize("value", [None, "", 1252])
+    def test_default_encoding_must_be_a_name(self, value):
+        """A default_encoding that is not a non-empty str is refused with an InputTypeError."""
+        with pytest.raises(InputTypeError, match="default_encoding"):
+            parse_html(b"<p>caf\xe9</p>", default_encoding=value)
 
     def test_recognizer_must_recognize(self):
         """A recognizer without a recognize() method is refused with an InputError."""

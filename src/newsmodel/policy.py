@@ -40,7 +40,8 @@ def _optional_str(instance: object, attribute: attrs.Attribute[Any], value: obje
 
 
 def _encoding(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    _optional_str(instance, attribute, value)
+    if not isinstance(value, str) or not value:
+        raise ModelTypeError(f"ParsePolicy.{attribute.name}: expected an encoding name (a non-empty str)")
     try:
         codecs.lookup(str(value))
     except LookupError:
