@@ -104,6 +104,32 @@ class TestLimits:
             parse_html(html, max_elements=100)
         assert caught.value.value > 100
 
+    @staticmethod
+    def _attributes(count: int, value: str = "v") -> str:
+        return "<p " + " ".join(f"a{i}='{value}'" for i in range(count)) + f">{PROSE}</p>"
+
+    def test_attributes_up_to_the_limit_parse(self):
+        """An element with exactly max_attributes attributes is parsed."""
+        assert PROSE in parse_html(self._attributes(1_000)).text
+
+    def test_attributes_over_the_limit(self):
+        """One attribute more raises LimitExceededError naming the limit and where the tag is."""
+        with pytest.raises(LimitExceededError, match="max_attributes=1,000") as caught:
+            parse_html(self._attributes(1_001))
+        assert (caught.value.limit, caught.value.value) == ("max_attributes", 1_001)
+        assert caught.value.where == "byte 0"
+
+    def test_policy_attributes(self):
+        """max_attributes is a policy option."""
+        with pytest.raises(LimitExceededError, match="max_attributes=5"):
+            parse_html(self._attributes(6, "x" * 10), max_attributes=5)
+        assert PROSE in parse_html(self._attributes(5, "x" * 10), max_attributes=5).text
+
+    def test_equals_signs_in_quoted_values_are_not_attributes(self):
+        """A long tag whose values hold many ``=`` (URLs, data) is not over the limit."""
+        html = f"<p data-query=\"{'k=v&' * 5_000}\" title='{'=' * 5_000}'>{PROSE}</p>"
+        assert PROSE in parse_html(html).text
+
     def test_input_size(self):
         """max_input_bytes is enforced before parsing."""
         with pytest.raises(LimitExceededError):

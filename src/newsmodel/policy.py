@@ -82,6 +82,9 @@ class ParsePolicy:
     """Deepest HTML element nesting accepted."""
     max_elements: int = attrs.field(default=2_000_000, validator=_positive)
     """Most HTML elements accepted in one document."""
+    max_attributes: int = attrs.field(default=1_000, validator=_positive)
+    """Most attributes accepted on one HTML element (libxml2 checks each new attribute against
+    all earlier ones of its element, so an element with very many costs quadratic time)."""
 
     def clone(self, **changes: Any) -> ParsePolicy:
         """A copy with ``changes`` applied (unknown names raise :class:`TypeError`)."""

@@ -32,6 +32,8 @@ LIBXML2_MAX_DEPTH = 2048
 # body text. Bounded: the declaration must close within the scanned prefix.
 _DOCTYPE_SUBSET = re.compile(rb"\s{0,100}(?:<\?xml[^>]{0,200}>\s{0,100})?<!DOCTYPE[^\[>]{0,500}\[", re.I)
 _SUBSET_SCAN = 200_000
+_MIN_ATTRIBUTE_BYTES = 4  # " a=1": the least markup one more attribute takes
+_QUOTED = re.compile(rb""""[^"]*"|'[^']*'""")  # a quoted attribute value, quotes included
 
 
 def _strip_internal_subset(data: bytes) -> bytes:
@@ -69,6 +71,7 @@ def parse_document(data: bytes, policy: ParsePolicy) -> lxml.html.HtmlElement | 
     data = _strip_internal_subset(data)
     if not data.strip():
         return None
+    _check_attributes(data, policy)
     parser = _parser()
     root = lxml.etree.fromstring(data, parser)
     for entry in parser.error_log:
@@ -85,6 +88,29 @@ def parse_document(data: bytes, policy: ParsePolicy) -> lxml.html.HtmlElement | 
     check_limits(root, policy)
     assert isinstance(root, lxml.html.HtmlElement)  # noqa: S101  # the class lookup above makes it one
     return root
+
+
+def _check_attributes(data: bytes, policy: ParsePolicy) -> None:
+    """Raise :class:`LimitExceededError` if a start tag holds more than ``max_attributes``.
+
+    Checked on the markup before libxml2 sees it, in linear time: only a tag long enough to
+    hold that many attributes (each at least ``a=1`` and a space) is looked at, and its
+    attributes are counted as the ``=`` signs outside quoted values.
+    """
+    limit = policy.max_attributes
+    long_tag = re.compile(rb"<[A-Za-z][^<>]{%d,}" % (_MIN_ATTRIBUTE_BYTES * limit))
+    for tag in long_tag.finditer(data):
+        markup = tag.group()
+        if markup.count(b"=") <= limit:
+            continue
+        count = _QUOTED.sub(b"", markup).count(b"=")
+        if count > limit:
+            raise LimitExceededError(
+                f"an element has {count:,} attributes, more than max_attributes={limit:,}",
+                limit="max_attributes",
+                value=count,
+                where=f"byte {tag.start()}",
+            )
 
 
 def check_limits(root: lxml.etree._Element, policy: ParsePolicy) -> None:
