@@ -70,12 +70,6 @@ class TestFigures:
         article = parse_html(html, explain=True)
         assert [i.caption for i in article.images] == ["The old bridge at dusk."]
 
-    @pytest.mark.xfail(
-        strict=True,
-        reason="html/extract.py: a figure outside the selected content is dropped with its caption, "
-        "and explain=True records no defect for it (figures are set aside by html/_segment.py and "
-        "only kept ones are looked at)",
-    )
     def test_caption_outside_the_content_is_explained(self):
         """A figure left outside the content is explained with a rule, caption and all."""
         html = (

@@ -69,6 +69,11 @@ def _dateline(blocks: list[Block], selection: Selection) -> Dateline | None:
     return dateline
 
 
+def _excerpt(text: str) -> str:
+    """``text``, cut to ``_EXCERPT`` characters with "..." when longer."""
+    return text if len(text) <= _EXCERPT else text[: _EXCERPT - 3] + "..."
+
+
 def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Draft:
     """Decode and parse a page, read its metadata and extract its main content and images.
 
@@ -102,8 +107,15 @@ def extract_html(html: str | bytes, url: str | None, policy: ParsePolicy) -> Dra
     ]
     if policy.explain:
         for segment, rule in selection.removed:
-            excerpt = segment.text if len(segment.text) <= _EXCERPT else segment.text[: _EXCERPT - 3] + "..."
-            defects.append(Defect(code="boilerplate", message=f"{rule}: {excerpt}"))
+            defects.append(Defect(code="boilerplate", message=f"{rule}: {_excerpt(segment.text)}"))
+        for frame in walked.figures:  # figures outside the content are left out with their captions
+            if selection.holds(frame):
+                continue
+            left = image_of(walked.frames.elements[frame], url, hints().credit_class)
+            if left is not None:
+                words = " — ".join(filter(None, (left.caption, left.credit))) or left.alt or left.url or ""
+                message = f"figure-outside-content: {_excerpt(words)}"
+                defects.append(Defect(code="boilerplate", message=message))
     blocks = [Block(s.text, s.kind) for s in selection.kept]
     title, provenance = meta.title, list(meta.provenance)
     if title is None:  # the heading removed as the title stands in until metadata has one
