@@ -369,6 +369,18 @@ class TestRecognition:
         assert [e.kind for e in article.entities] == [EntityKind.LOCATION]
 
 
+class TestGivenNamesThatAreWords:
+    def test_will_before_a_surname_inside_a_sentence_is_a_given_name(self) -> None:
+        """ "said Will Doyle": a given name that is also a modal verb starts the name."""
+        assert kinds("The ferry is late again, said Will Doyle, the harbour master.") == {
+            "Will Doyle": EntityKind.PERSON
+        }
+
+    def test_will_opening_a_question_is_a_verb(self) -> None:
+        """ "Will Congress act?": at a sentence's start the capital is the sentence's."""
+        assert "Will Congress" not in kinds("Will Congress act on the ferry fares this week?")
+
+
 class TestDatelinePlaces:
     STORY = (
         "Bridge to close for repairs\n\n"

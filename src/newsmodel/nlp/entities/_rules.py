@@ -222,7 +222,10 @@ class RuleRecognizer:
             if start < k:
                 continue  # inside the dateline or a run already cut
             token = tokens[start]
-            if not (token.text[:1].isupper() and _nameish(token, context.lex)):
+            if not (
+                token.text[:1].isupper()
+                and (_nameish(token, context.lex) or _given_name_first(sent, start, start + 2, context.lex))
+            ):
                 kind = _prefixed_kind(token, context.lex) if "-" in token.text else None
                 if kind is not None:  # "pro-Western", "trans-Atlantic"
                     yield _Run(seg=seg, i=start, j=start + 1, kind=kind, strength=CERTAIN, key=(token.lower,))
@@ -626,7 +629,7 @@ def _trim_run(sent: _Sentence, i: int, j: int, context: _Context) -> tuple[int, 
     # a sentence opener that the document writes in lower case is not part of a name
     while i < j and sent.initial[i] and _opener(tokens[i], context) and not _known_prefix(tokens, i, j, lex):
         i += 1
-    while i < j and tokens[i].lower in lex.function_words:
+    while i < j and tokens[i].lower in lex.function_words and not _given_name_first(sent, i, j, lex):
         i += 1
     while j > i and (tokens[j - 1].lower in lex.function_words or tokens[j - 1].lower in lex.connectors):
         j -= 1
@@ -636,6 +639,24 @@ def _trim_run(sent: _Sentence, i: int, j: int, context: _Context) -> tuple[int, 
         if tokens[j - 1].lower in lex.title_heads and lex.gazetteer_kind(_key(tokens, i, j - 1)):
             j -= 1  # "Oslo Mayor": the office is no part of the place's name
     return (i, j) if i < j else None
+
+
+def _given_name_first(sent: _Sentence, i: int, j: int, lex: Lexicon) -> bool:
+    """Whether the run opens with a given name that is also a function word ("said Will Doyle").
+
+    Only inside a sentence, where the capital is the name's ("Will Congress act?" opens one).
+    """
+    tokens = sent.tokens
+    token = tokens[i]
+    return (
+        j - i >= 2
+        and i + 1 < len(tokens)
+        and not sent.initial[i]
+        and token.text.istitle()
+        and token.lower in lex.first_names
+        and tokens[i + 1].start == token.end + 1
+        and _nameish(tokens[i + 1], lex)
+    )
 
 
 def _known_prefix(tokens: list[Token], i: int, j: int, lex: Lexicon) -> bool:
