@@ -5,24 +5,11 @@ Each test reads invented sentences through the quote stages and checks the exact
 """
 
 from newsmodel import QuoteKind
-from newsmodel.model import Article, Quote
-from newsmodel.nlp.attribution import attribute
-from newsmodel.nlp.entities import find_entities
-from newsmodel.nlp.quotes import find_quotes
-from newsmodel.nlp.sentences import split_sentences
-from newsmodel.pipeline import Block, Draft, build_doc, finalize
+from newsmodel.model import Quote
+
+from .stages import body_article as article
 
 DIRECT, INDIRECT = QuoteKind.DIRECT, QuoteKind.INDIRECT
-
-
-def article(*paragraphs: str) -> Article:
-    """Run the quote stages over body paragraphs, as the pipeline does, and freeze the result."""
-    doc = build_doc([Block(p) for p in paragraphs], "en")
-    doc.sentences = split_sentences(doc.text, doc.paragraphs)
-    find_entities(doc, None)
-    find_quotes(doc)
-    attribute(doc)
-    return finalize(doc, Draft())
 
 
 def found(*paragraphs: str) -> list[tuple[QuoteKind, str, str | None]]:

@@ -9,22 +9,10 @@ from hypothesis import strategies as st
 from newsmodel import NewsmodelError, QuoteKind
 from newsmodel.model import Article, Span
 from newsmodel.nlp._marks import scan_marks
-from newsmodel.nlp.attribution import attribute
-from newsmodel.nlp.entities import find_entities
-from newsmodel.nlp.quotes import MIN_CONFIDENCE, find_quotes
-from newsmodel.nlp.sentences import split_sentences
-from newsmodel.pipeline import Block, Draft, build_doc, finalize
+from newsmodel.nlp.quotes import MIN_CONFIDENCE
 from newsmodel.testing import texts
 
-
-def article(*paragraphs: str) -> Article:
-    """Run the quote stages over body paragraphs, as the pipeline does, and freeze the result."""
-    doc = build_doc([Block(p) for p in paragraphs], "en")
-    doc.sentences = split_sentences(doc.text, doc.paragraphs)
-    find_entities(doc, None)
-    find_quotes(doc)
-    attribute(doc)
-    return finalize(doc, Draft())
+from .stages import body_article as article
 
 
 def texts_of(result: Article, kind: QuoteKind | None = None) -> list[str]:
