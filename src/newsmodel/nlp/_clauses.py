@@ -72,9 +72,8 @@ _NOUN_DETERMINERS = frozenset({"a", "an", "the", "his", "her", "its", "their", "
 """Words after which a cue form is a noun ("their reports", "a retort")."""
 _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "when", "by"})
 """Words after which a participle cue takes the sentence's source ("..., before saying")."""
-_MAX_APPOSITION = 6
+_MAX_RELATIVE_LEAD = 6
 """Words an apposition holding a relative source may have before the pronoun ("a local farmer who")."""
-_RELATIVES = frozenset({"who", "whom", "whose", "which", "where", "when"})
 _OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
 """Pronouns that stand as the person object of a verb like "told" before the content."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
@@ -255,8 +254,7 @@ class _Reader:
             self._unclaimed(para, clauses, first_found)
         self._sort_from(first_found)
 
-    @staticmethod
-    def _relative_end(tokens: Sequence[Token], clause: Clause, limit: int) -> int:
+    def _relative_end(self, tokens: Sequence[Token], clause: Clause, limit: int) -> int:
         """Where the content of a clause with a relative source ends, at most ``limit``.
 
         A relative clause set off by a comma (right before the pronoun, or before an apposition
@@ -266,7 +264,7 @@ class _Reader:
         """
         who = _index_at(tokens, clause.source.mention.start, 0, clause.cue.first)
         k = who - 1
-        while k >= max(0, who - _MAX_APPOSITION) and tokens[k].text != "," and tokens[k].is_word:
+        while k >= max(0, who - _MAX_RELATIVE_LEAD) and tokens[k].text != "," and tokens[k].is_word:
             k -= 1
         if k < 0 or tokens[k].text != ",":
             return limit
@@ -276,7 +274,7 @@ class _Reader:
                 continue
             if inner:
                 inner = False
-            elif m + 1 < limit and tokens[m + 1].lower in _RELATIVES:
+            elif m + 1 < limit and self.lex.is_("relative", tokens[m + 1].lower):
                 inner = True
             else:
                 return m
