@@ -74,8 +74,6 @@ _BEFORE_PARTICIPLE = frozenset({",", "and", "but", "before", "after", "while", "
 """Words after which a participle cue takes the sentence's source ("..., before saying")."""
 _MAX_RELATIVE_LEAD = 6
 """Words an apposition holding a relative source may have before the pronoun ("a local farmer who")."""
-_OBJECT_PRONOUNS = frozenset({"me", "him", "her", "us", "them", "you"})
-"""Pronouns that stand as the person object of a verb like "told" before the content."""
 _BE = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 _PARTICIPLES = frozenset({"told", "said", "asked", "thought", "known", "found", "shown", "written", "quoted"})
 _TERMINAL = frozenset(".?!\u2026")
@@ -899,7 +897,7 @@ class _Reader:
             target = para.parser.after(k, high)
             if target is not None:
                 k = _index_after(tokens, target.span.end, k, high)
-            elif tokens[k].lower in _OBJECT_PRONOUNS:  # "told her the fees were too high"
+            elif self.lex.is_("object-pronoun", tokens[k].lower):  # "told her the fees were too high"
                 k += 1
             else:  # "told reporters that": any short object before "that"
                 for m in range(k + 1, min(high, k + 4)):
