@@ -15,6 +15,7 @@ whole or not at all. The text is handed over as UTF-8 bytes with the encoding na
 
 from __future__ import annotations
 
+import functools
 import re
 
 import lxml.etree
@@ -98,8 +99,7 @@ def _check_attributes(data: bytes, policy: ParsePolicy) -> None:
     attributes are counted as the ``=`` signs outside quoted values.
     """
     limit = policy.max_attributes
-    long_tag = re.compile(rb"<[A-Za-z][^<>]{%d,}" % (_MIN_ATTRIBUTE_BYTES * limit))
-    for tag in long_tag.finditer(data):
+    for tag in _long_tag(limit).finditer(data):
         markup = tag.group()
         if markup.count(b"=") <= limit:
             continue
@@ -111,6 +111,12 @@ def _check_attributes(data: bytes, policy: ParsePolicy) -> None:
                 value=count,
                 where=f"byte {tag.start()}",
             )
+
+
+@functools.cache
+def _long_tag(limit: int) -> re.Pattern[bytes]:
+    """A start tag long enough to hold more than ``limit`` attributes (compiled once per limit)."""
+    return re.compile(rb"<[A-Za-z][^<>]{%d,}" % (_MIN_ATTRIBUTE_BYTES * limit))
 
 
 def check_limits(root: lxml.etree._Element, policy: ParsePolicy) -> None:
